@@ -1,0 +1,221 @@
+package io.riskgate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * A rule pack compiled to a Drools {@link KieBase}, with what the engine needs to know of it: the
+ * globals it declares and its rules' criterion codes. Immutable; the KieBase is shared by every
+ * session the engine opens on it, which Drools allows across threads.
+ */
+final class CompiledPack {
+  /** The rule attribute that names a rule's criterion: {@code @code("VAL-01")}. */
+  static final String CODE_ATTRIBUTE = "code";
+  /** The global every pack uses to report hits. */
+  static final String RISK_GLOBAL = "risk";
+
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]*");
+  private static final Pattern PARSER_POSITION = Pattern.compile("\\s*\\[ERR \\d+] Line (\\d+):(\\d+)\\s*");
+  private static final AtomicLong BUILDS = new AtomicLong();
+
+  /**
+   * Compiled packs by content hash: loading an unchanged pack again (a reload that changed nothing,
+   * a scenario engine per test) costs a hash, not a compile. Bounded, since a large pack's KieBase
+   * holds tens of megabytes.
+   */
+  private static final Cache<String, CompiledPack> CACHE = Caffeine.newBuilder().maximumSize(8).build();
+
+  final RulePack pack;
+  final KieBase kieBase;
+  /** Declared globals, name to type name, in declaration order. */
+  final Map<String, String> globals;
+
+  private CompiledPack(RulePack pack, KieBase kieBase, Map<String, String> globals) {
+    this.pack = pack;
+    this.kieBase = kieBase;
+    this.globals = globals;
+  }
+
+  /** The compiled form of {@code pack}, from the cache when an identical pack compiled before. */
+  static CompiledPack of(RulePack pack) {
+    return CACHE.get(pack.version().contentHash(), hash -> compile(pack));
+  }
+
+  /**
+   * Globals the pack provides from its own data files, by name. Reference data arrives with the
+   * reference-data loader; until then a pack provides none and binds through the builder.
+   */
+  Map<String, Object> dataGlobals() {
+    return Map.of();
+  }
+
+  PackVersion version() {
+    return pack.version();
+  }
+
+  PackManifest manifest() {
+    return pack.manifest();
+  }
+
+  private static CompiledPack compile(RulePack pack) {
+    KieServices services = KieServices.get();
+    KieFileSystem files = services.newKieFileSystem();
+    // A release id per build: Drools keys its repository by it, and two builds must never collide.
+    ReleaseId releaseId = services.newReleaseId("io.riskgate.packs", pack.manifest().id(),
+        "0.0." + BUILDS.incrementAndGet());
+    files.generateAndWritePomXML(releaseId);
+    for (String path : pack.drlPaths()) {
+      files.write("src/main/resources/" + path, pack.bytes(path));
+    }
+    try {
+      KieBuilder builder = services.newKieBuilder(files).buildAll();
+      List<RulePackException.Problem> problems = problems(builder.getResults().getMessages());
+      if (!problems.isEmpty()) {
+        throw new RulePackException(pack.location(), problems);
+      }
+      KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+      Map<String, String> globals = check(pack, kieBase);
+      return new CompiledPack(pack, kieBase, globals);
+    } finally {
+      // Every build registers its module in the process-wide KieRepository; without this, every
+      // reload would keep the previous pack's compiled classes alive for the life of the JVM.
+      services.getRepository().removeKieModule(releaseId);
+    }
+  }
+
+  private static List<RulePackException.Problem> problems(List<Message> messages) {
+    List<RulePackException.Problem> problems = new ArrayList<>();
+    Map<String, Integer> perFile = new HashMap<>();
+    for (Message message : messages) {
+      if (message.getLevel() != Message.Level.ERROR) {
+        continue;
+      }
+      String path = message.getPath() == null ? "(pack)" : message.getPath();
+      int line = Math.max(0, message.getLine());
+      int column = Math.max(0, message.getColumn());
+      String text = message.getText() == null ? "error" : message.getText();
+      Matcher position = PARSER_POSITION.matcher(text);
+      if (position.lookingAt()) {
+        // The DRL parser puts "Line 3:36" into the text and leaves the column out; ANTLR counts
+        // columns from 0.
+        line = line == 0 ? Integer.parseInt(position.group(1)) : line;
+        column = Integer.parseInt(position.group(2)) + 1;
+        text = text.substring(position.end());
+      }
+      text = text.replaceAll("\\s+", " ").trim();
+      if (text.equals("Parser returned a null Package")) {
+        // Drools adds this after every parse error; it says nothing the parse error did not.
+        perFile.merge(path, 0, Integer::sum);
+        continue;
+      }
+      perFile.merge(path, 1, Integer::sum);
+      problems.add(new RulePackException.Problem(path, line, column, text));
+    }
+    perFile.forEach((path, count) -> {
+      if (count == 0) {
+        problems.add(new RulePackException.Problem(path, 0, 0, "the file does not parse"));
+      }
+    });
+    problems.sort(Comparator.comparing(RulePackException.Problem::path)
+        .thenComparingInt(RulePackException.Problem::line)
+        .thenComparingInt(RulePackException.Problem::column));
+    // Drools reports some errors twice (once per pass); keep one of each.
+    Set<String> seen = new HashSet<>();
+    problems.removeIf(problem -> !seen.add(problem.toString()));
+    return List.copyOf(problems);
+  }
+
+  /** Checks what Drools does not: unique rule names and criterion codes across the whole pack. */
+  private static Map<String, String> check(RulePack pack, KieBase kieBase) {
+    List<RulePackException.Problem> problems = new ArrayList<>();
+    Map<String, String> codes = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, String> globals = new LinkedHashMap<>();
+    List<KiePackage> packages = new ArrayList<>(kieBase.getKiePackages());
+    packages.sort(Comparator.comparing(KiePackage::getName));
+    for (KiePackage kiePackage : packages) {
+      for (Global global : kiePackage.getGlobalVariables()) {
+        globals.putIfAbsent(global.getName(), global.getType());
+      }
+      List<Rule> rules = new ArrayList<>(kiePackage.getRules());
+      rules.sort(Comparator.comparing(Rule::getName));
+      for (Rule rule : rules) {
+        String name = rule.getName();
+        if (names.putIfAbsent(name, kiePackage.getName()) != null) {
+          problems.add(locate(pack, name, "rule name '" + name + "' is used twice; rule names must be unique in a pack"));
+        }
+        Object code = rule.getMetaData().get(CODE_ATTRIBUTE);
+        if (code == null) {
+          continue;
+        }
+        String text = code.toString();
+        if (!CODE.matcher(text).matches() || text.equals(Hit.ENGINE_ERROR)) {
+          problems.add(locate(pack, name, "criterion code '" + text + "' of rule '" + name
+              + "' must be upper-case letters, digits, '.', '_' or '-' (and not ENGINE_ERROR)"));
+        } else {
+          String other = codes.putIfAbsent(text, name);
+          if (other != null) {
+            problems.add(locate(pack, name, "criterion code " + text + " is used by rules '" + other
+                + "' and '" + name + "'; codes must be unique in a pack"));
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparing(RulePackException.Problem::path)
+          .thenComparingInt(RulePackException.Problem::line));
+      throw new RulePackException(pack.location(), problems);
+    }
+    return Map.copyOf(globals);
+  }
+
+  /** Finds the file and line where a rule is declared, for a problem Drools did not locate. */
+  static RulePackException.Problem locate(RulePack pack, String ruleName, String message) {
+    Pattern declaration = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(ruleName) + "\"|'"
+        + Pattern.quote(ruleName) + "'|" + Pattern.quote(ruleName) + "\\s)");
+    for (String path : pack.drlPaths()) {
+      String[] lines = pack.text(path).orElse("").split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher matcher = declaration.matcher(lines[i]);
+        if (matcher.find()) {
+          return new RulePackException.Problem(path, i + 1, matcher.start(1) + 1, message);
+        }
+      }
+    }
+    return new RulePackException.Problem("(pack)", 0, 0, message);
+  }
+
+  /** Finds the file and line where a global is declared. */
+  static RulePackException.Problem locateGlobal(RulePack pack, String global, String message) {
+    Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global) + "\\s*;?");
+    for (String path : pack.drlPaths()) {
+      String[] lines = pack.text(path).orElse("").split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (declaration.matcher(lines[i]).find()) {
+          return new RulePackException.Problem(path, i + 1, lines[i].indexOf("global") + 1, message);
+        }
+      }
+    }
+    return new RulePackException.Problem("(pack)", 0, 0, message);
+  }
+}

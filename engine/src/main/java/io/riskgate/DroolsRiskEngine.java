@@ -1,0 +1,208 @@
+package io.riskgate;
+
+import io.riskgate.declaration.Declaration;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/** The engine on Drools: one fresh session per batch, atomically swappable pack. */
+final class DroolsRiskEngine implements RiskEngine {
+
+  /** A compiled pack with its globals bound: what one assessment runs on, start to end. */
+  private record Active(CompiledPack compiled, Map<String, Object> globals) {}
+
+  /** Why a session could not assess its batch. */
+  private record Failure(String rule, String reason) {}
+
+  private final Channel failureChannel;
+  private final int maxFirings;
+  private final int maxItems;
+  private final int batchSize;
+  private final Clock clock;
+  private final Map<String, Object> userGlobals;
+  private final AtomicReference<Active> active = new AtomicReference<>();
+
+  DroolsRiskEngine(RiskEngine.Builder builder) {
+    this.failureChannel = builder.failureChannel;
+    this.maxFirings = builder.maxFiringsPerDeclaration;
+    this.maxItems = builder.maxItemsPerDeclaration;
+    this.batchSize = builder.batchSize;
+    this.clock = builder.clock;
+    this.userGlobals = Map.copyOf(builder.globals);
+    active.set(activate(builder.pack));
+  }
+
+  @Override
+  public PackVersion reload(RulePack pack) {
+    Objects.requireNonNull(pack, "pack");
+    Active next = activate(pack);
+    active.set(next);
+    return next.compiled().version();
+  }
+
+  @Override
+  public PackVersion pack() {
+    return active.get().compiled().version();
+  }
+
+  private Active activate(RulePack pack) {
+    CompiledPack compiled = CompiledPack.of(pack);
+    Map<String, Object> bound = new HashMap<>(compiled.dataGlobals());
+    bound.putAll(userGlobals);
+    Map<String, Object> globals = new HashMap<>();
+    List<RulePackException.Problem> problems = new ArrayList<>();
+    for (Map.Entry<String, String> global : compiled.globals.entrySet()) {
+      String name = global.getKey();
+      if (name.equals(CompiledPack.RISK_GLOBAL)) {
+        if (!global.getValue().equals(Risk.class.getName())) {
+          problems.add(CompiledPack.locateGlobal(pack, name,
+              "global 'risk' must have type io.riskgate.Risk, not " + global.getValue()));
+        }
+        continue;
+      }
+      Object value = bound.get(name);
+      if (value == null) {
+        problems.add(CompiledPack.locateGlobal(pack, name, "global '" + name
+            + "' is declared but not bound: ship it in the pack's data/ or bind it with RiskEngine.Builder.global"));
+      } else if (!isInstance(compiled, global.getValue(), value)) {
+        problems.add(CompiledPack.locateGlobal(pack, name, "global '" + name + "' is declared as "
+            + global.getValue() + " but bound to a " + value.getClass().getName()));
+      } else {
+        globals.put(name, value);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RulePackException(pack.location(), problems);
+    }
+    return new Active(compiled, Map.copyOf(globals));
+  }
+
+  private static boolean isInstance(CompiledPack compiled, String typeName, Object value) {
+    try {
+      ClassLoader loader = compiled.kieBase.getClass().getClassLoader();
+      return Class.forName(typeName, false, loader).isInstance(value)
+          || Class.forName(typeName, false, value.getClass().getClassLoader()).isInstance(value);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return true;  // a type only the pack knows: Drools checks the assignment itself
+    }
+  }
+
+  @Override
+  public Assessment assess(Declaration declaration) {
+    Objects.requireNonNull(declaration, "declaration");
+    return run(active.get(), List.of(declaration), clock.instant()).get(0);
+  }
+
+  @Override
+  public List<Assessment> assessAll(List<Declaration> declarations) {
+    Active current = active.get();
+    List<Assessment> assessments = new ArrayList<>(declarations.size());
+    for (int from = 0; from < declarations.size(); from += batchSize) {
+      List<Declaration> batch = declarations.subList(from, Math.min(declarations.size(), from + batchSize));
+      for (Declaration declaration : batch) {
+        Objects.requireNonNull(declaration, "declarations must not hold null");
+      }
+      assessments.addAll(run(current, batch, clock.instant()));
+    }
+    return assessments;
+  }
+
+  /** Assesses a batch in one session; if the session fails, re-runs each declaration alone. */
+  private List<Assessment> run(Active current, List<Declaration> batch, Instant now) {
+    CompiledPack compiled = current.compiled();
+    List<Declaration> runnable = new ArrayList<>(batch.size());
+    for (Declaration declaration : batch) {
+      if (declaration.items().size() <= maxItems) {
+        runnable.add(declaration);
+      }
+    }
+    Risk risk = new Risk();
+    Failure failure = runnable.isEmpty() ? null : execute(current, runnable, risk);
+    if (failure != null && runnable.size() > 1) {
+      // Find the culprit by isolation: the others must come out as if it had not been there.
+      List<Assessment> assessments = new ArrayList<>(batch.size());
+      for (Declaration declaration : batch) {
+        assessments.addAll(run(current, List.of(declaration), now));
+      }
+      return assessments;
+    }
+    List<Assessment> assessments = new ArrayList<>(batch.size());
+    for (Declaration declaration : batch) {
+      if (declaration.items().size() > maxItems) {
+        assessments.add(Decider.failClosed(declaration.number(), failureChannel, "(engine)",
+            String.format("declaration has %,d items, more than the maximum %,d (from maxItemsPerDeclaration)",
+                declaration.items().size(), maxItems), compiled.version(), now));
+      } else if (failure != null) {
+        assessments.add(Decider.failClosed(declaration.number(), failureChannel, failure.rule(),
+            failure.reason(), compiled.version(), now));
+      } else {
+        assessments.add(Decider.decide(declaration.number(), risk.hitsOf(declaration),
+            compiled.manifest(), compiled.version(), now));
+      }
+    }
+    return assessments;
+  }
+
+  private Failure execute(Active current, List<Declaration> batch, Risk risk) {
+    KieSession session = current.compiled().kieBase.newKieSession();
+    Guard guard = new Guard(risk, maxFirings);
+    try {
+      session.addEventListener(guard);
+      if (current.compiled().globals.containsKey(CompiledPack.RISK_GLOBAL)) {
+        session.setGlobal(CompiledPack.RISK_GLOBAL, risk);
+      }
+      current.globals().forEach(session::setGlobal);
+      for (Declaration declaration : batch) {
+        session.insert(declaration);
+      }
+      // A backstop for firings that no declaration accounts for; the guard catches the rest.
+      long budget = (long) maxFirings * batch.size() + 1;
+      int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, budget));
+      if (guard.runaway() != null) {
+        return new Failure(guard.runaway().getName(), String.format(
+            "rule '%s' fired more than %,d times for one declaration (runaway rule; limit maxFiringsPerDeclaration)",
+            guard.runaway().getName(), maxFirings));
+      }
+      if (fired >= budget) {
+        return new Failure("(engine)", "rules fired " + fired + " times, more than the session's budget");
+      }
+      return null;
+    } catch (ConsequenceException e) {
+      String rule = e.getMatch() == null ? ruleOf(risk) : e.getMatch().getRule().getName();
+      return new Failure(rule, "rule '" + rule + "' threw " + describe(e.getCause() == null ? e : e.getCause()));
+    } catch (RuntimeException | StackOverflowError e) {
+      // Conditions that throw surface as plain runtime exceptions, while inserting or firing.
+      String rule = ruleOf(risk);
+      return new Failure(rule, "evaluating the rules failed: " + describe(e));
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static String ruleOf(Risk risk) {
+    return risk.firingRule() == null ? "(engine)" : risk.firingRule().getName();
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    String rootText = root == e ? "" : " (caused by " + root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")) + ")";
+    return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message) + rootText;
+  }
+
+  @Override
+  public String toString() {
+    return "RiskEngine[" + pack() + "]";
+  }
+}

@@ -1,0 +1,52 @@
+package io.riskgate;
+
+import io.riskgate.declaration.Declaration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+/**
+ * Watches one session's firings: tells {@link Risk} which rule is firing, and halts the session
+ * when a rule fires more often for one declaration than the limit allows (a runaway rule that
+ * re-triggers itself would otherwise never return).
+ */
+final class Guard extends DefaultAgendaEventListener {
+  private final Risk risk;
+  private final int maxFirings;
+  private final Map<Object, int[]> firings = new IdentityHashMap<>();
+  private Rule runaway;
+
+  Guard(Risk risk, int maxFirings) {
+    this.risk = risk;
+    this.maxFirings = maxFirings;
+  }
+
+  @Override
+  public void beforeMatchFired(BeforeMatchFiredEvent event) {
+    risk.firing(event.getMatch().getRule());
+  }
+
+  @Override
+  public void afterMatchFired(AfterMatchFiredEvent event) {
+    Object key = this;  // firings not tied to a declaration count against the session as a whole
+    for (Object fact : event.getMatch().getObjects()) {
+      if (fact instanceof Declaration) {
+        key = fact;
+        break;
+      }
+    }
+    int[] count = firings.computeIfAbsent(key, k -> new int[1]);
+    if (++count[0] > maxFirings && runaway == null) {
+      runaway = event.getMatch().getRule();
+      event.getKieRuntime().halt();
+    }
+  }
+
+  /** The rule that went over the limit, or null. */
+  Rule runaway() {
+    return runaway;
+  }
+}

@@ -1,0 +1,34 @@
+package io.riskgate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One criterion that hit a declaration: the unit of explanation an officer sees.
+ *
+ * @param code the criterion's stable code, e.g. {@code VAL-01}
+ * @param points what the hit adds to the score; negative for facilitation (e.g. AEO status)
+ * @param minimumChannel the channel the hit demands whatever the score, or {@code null} for none
+ * @param reason plain words with the actual values, e.g. "declared unit value 3.10 USD/kg is 62%
+ *     below reference 8.20"
+ * @param rule the name of the DRL rule that reported it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Hit(String code, int points, Channel minimumChannel, String reason, String rule) {
+
+  /** Code of the hit the engine adds when it fails closed on a declaration. */
+  public static final String ENGINE_ERROR = "ENGINE_ERROR";
+
+  /** The stable order of hits in an assessment: by code, then rule, reason and points. */
+  static final Comparator<Hit> ORDER = Comparator.comparing(Hit::code)
+      .thenComparing(Hit::rule)
+      .thenComparing(Hit::reason)
+      .thenComparingInt(Hit::points);
+
+  public Hit {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(rule, "rule");
+  }
+}

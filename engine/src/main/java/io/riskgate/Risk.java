@@ -1,0 +1,96 @@
+package io.riskgate;
+
+import io.riskgate.declaration.Declaration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * How a rule reports a hit: the global {@code risk} that every pack declares.
+ *
+ * <pre>{@code
+ * global io.riskgate.Risk risk;
+ *
+ * rule "Unit value far below the reference price"
+ *   @code("VAL-01")   // the criterion's stable code, unique in the pack
+ * when
+ *   $d : Declaration()
+ *   $i : Item( unitValue < 2.50 ) from $d.items
+ * then
+ *   risk.hit($d, 30, String.format("declared unit value %s %s/%s is below reference 2.50",
+ *       $i.unitValue(), $i.customsValue().currencyCode(), $i.unit()));
+ * end
+ * }</pre>
+ *
+ * <p>The criterion code comes from the rule's {@code @code} attribute, so codes are checked for
+ * uniqueness when the pack compiles, and the rule's name is recorded with the hit. Reasons should
+ * carry the actual values an officer needs to act ("62% below reference 8.20"), since the reason is
+ * all the officer sees.
+ *
+ * <p>A criterion may hit a declaration more than once (once per item, say); every hit is kept, and
+ * the score counts the criterion once, with the points of its hit of largest magnitude.
+ *
+ * <p>One instance serves one Drools session on one thread; rules never share it across threads.
+ */
+public final class Risk {
+  private final Map<Declaration, List<Hit>> hits = new IdentityHashMap<>();
+  private Rule firing;
+  private String firingCode;
+
+  Risk() {}
+
+  /**
+   * Reports that the firing rule's criterion hit {@code declaration}.
+   *
+   * @param points what the hit adds to the score; negative for facilitation
+   * @param reason plain words with the actual values
+   */
+  public void hit(Declaration declaration, int points, String reason) {
+    add(declaration, points, null, reason);
+  }
+
+  /**
+   * Reports a hit that also demands at least {@code minimum} channel, whatever the score. Negative
+   * points never lower that demand.
+   */
+  public void hit(Declaration declaration, int points, Channel minimum, String reason) {
+    add(declaration, points, Objects.requireNonNull(minimum, "minimum"), reason);
+  }
+
+  /** Reports a hit that demands at least {@code minimum} channel and adds no points. */
+  public void require(Declaration declaration, Channel minimum, String reason) {
+    hit(declaration, 0, minimum, reason);
+  }
+
+  private void add(Declaration declaration, int points, Channel minimum, String reason) {
+    Objects.requireNonNull(declaration, "declaration");
+    Objects.requireNonNull(reason, "reason");
+    if (firingCode == null) {
+      throw new IllegalStateException("rule '" + (firing == null ? "?" : firing.getName())
+          + "' reports a hit but has no @code(\"...\") attribute");
+    }
+    hits.computeIfAbsent(declaration, d -> new ArrayList<>())
+        .add(new Hit(firingCode, points, minimum, reason, firing.getName()));
+  }
+
+  /** Called before each rule fires, so hits name their rule and criterion. */
+  void firing(Rule rule) {
+    if (rule != firing) {
+      firing = rule;
+      Object code = rule.getMetaData().get(CompiledPack.CODE_ATTRIBUTE);
+      firingCode = code == null ? null : code.toString();
+    }
+  }
+
+  Rule firingRule() {
+    return firing;
+  }
+
+  List<Hit> hitsOf(Declaration declaration) {
+    List<Hit> found = hits.get(declaration);
+    return found == null ? List.of() : found;
+  }
+}

@@ -1,0 +1,170 @@
+package io.riskgate;
+
+import io.riskgate.declaration.Declaration;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Assesses customs declarations against a compiled rule pack and routes each to a channel.
+ *
+ * <pre>{@code
+ * RiskEngine engine = RiskEngine.builder()
+ *     .pack(RulePack.fromDirectory(Path.of("packs/vn-baseline")))
+ *     .build();
+ * Assessment assessment = engine.assess(declaration);
+ * assessment.channel();   // GREEN, YELLOW or RED
+ * assessment.hits();      // which criteria hit, and why
+ * }</pre>
+ *
+ * <p><b>Thread safety:</b> an engine is safe for concurrent use by any number of threads; build one
+ * per process and share it. {@link #reload} swaps packs atomically: an assessment runs entirely on
+ * the pack that was current when it started, and every assessment records that pack's version.
+ *
+ * <p><b>Failing closed:</b> a declaration the engine cannot assess (a rule that throws, a rule that
+ * fires more than {@link Builder#maxFiringsPerDeclaration} times, more items than
+ * {@link Builder#maxItemsPerDeclaration}) gets the {@link Builder#failureChannel} (RED by default)
+ * with an {@code ENGINE_ERROR} hit naming the rule and the cause; it is never released GREEN by
+ * accident. Other declarations in the same batch are assessed as if it were not there.
+ *
+ * <p><b>Packs see one declaration at a time:</b> batches run many declarations in one Drools
+ * session for speed, so a rule must only relate facts of the same declaration (match one
+ * {@code Declaration} and reach its items with {@code from}). The result for a declaration never
+ * depends on which other declarations share its batch.
+ */
+public interface RiskEngine {
+
+  /** Assesses one declaration. */
+  Assessment assess(Declaration declaration);
+
+  /**
+   * Assesses many declarations, in batches of {@link Builder#batchSize} per Drools session, and
+   * returns their assessments in the same order. Runs on the calling thread; call it from several
+   * threads to use several cores.
+   */
+  List<Assessment> assessAll(List<Declaration> declarations);
+
+  /**
+   * Compiles {@code pack} and, only if it compiles, makes it the pack that new assessments use. On
+   * failure the current pack keeps serving. Compiling happens on the calling thread, off the
+   * assessment path; an unchanged pack is taken from the cache of compiled packs.
+   *
+   * @return the version now serving
+   * @throws RulePackException with every compile error, located, if the pack does not compile
+   */
+  PackVersion reload(RulePack pack);
+
+  /** The version of the pack serving now. */
+  PackVersion pack();
+
+  /** A builder with the defaults listed on its setters. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Configures and builds a {@link RiskEngine}. Setters validate their argument at once and name
+   * the rule it broke; {@link #build()} compiles the pack.
+   */
+  final class Builder {
+    RulePack pack;
+    Channel failureChannel = Channel.RED;
+    int maxFiringsPerDeclaration = 1_000;
+    int maxItemsPerDeclaration = 1_000;
+    int batchSize = 1_000;
+    Clock clock = Clock.systemUTC();
+    final Map<String, Object> globals = new HashMap<>();
+
+    Builder() {}
+
+    /** The rule pack to assess with (required). */
+    public Builder pack(RulePack pack) {
+      this.pack = Objects.requireNonNull(pack, "pack");
+      return this;
+    }
+
+    /**
+     * The channel of a declaration the engine could not assess (default RED). GREEN is refused:
+     * an unassessed declaration is never released.
+     */
+    public Builder failureChannel(Channel channel) {
+      Objects.requireNonNull(channel, "failureChannel");
+      if (channel == Channel.GREEN) {
+        throw new IllegalArgumentException(
+            "failureChannel must be YELLOW or RED: a declaration that could not be assessed is never released GREEN");
+      }
+      this.failureChannel = channel;
+      return this;
+    }
+
+    /**
+     * The most rule firings for one declaration before the engine takes a rule for a runaway and
+     * fails that declaration closed (default 1,000).
+     */
+    public Builder maxFiringsPerDeclaration(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxFiringsPerDeclaration must be at least 1, was " + max);
+      }
+      this.maxFiringsPerDeclaration = max;
+      return this;
+    }
+
+    /** The most items a declaration may have; beyond it fails closed (default 1,000). */
+    public Builder maxItemsPerDeclaration(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxItemsPerDeclaration must be at least 1, was " + max);
+      }
+      this.maxItemsPerDeclaration = max;
+      return this;
+    }
+
+    /**
+     * How many declarations {@link RiskEngine#assessAll} runs in one Drools session (default 1,000;
+     * 1 to 100,000). Larger batches amortise the session's cost; a failing declaration costs its
+     * batch a re-run one declaration at a time.
+     */
+    public Builder batchSize(int size) {
+      if (size < 1 || size > 100_000) {
+        throw new IllegalArgumentException("batchSize must be between 1 and 100,000, was " + size);
+      }
+      this.batchSize = size;
+      return this;
+    }
+
+    /** The clock that stamps assessments (default the system clock in UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Binds a DRL {@code global} to a value, e.g. an integrator's own trader registry. A value
+     * given here overrides one the pack provides from its data files. Values are shared by every
+     * thread, so they must be thread-safe.
+     */
+    public Builder global(String name, Object value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (name.equals(CompiledPack.RISK_GLOBAL)) {
+        throw new IllegalArgumentException("global 'risk' is the engine's own and cannot be bound");
+      }
+      globals.put(name, value);
+      return this;
+    }
+
+    /**
+     * Compiles the pack and builds the engine.
+     *
+     * @throws RulePackException if the pack does not compile or a global it declares is unbound
+     * @throws IllegalStateException if no pack was given
+     */
+    public RiskEngine build() {
+      if (pack == null) {
+        throw new IllegalStateException("a pack is required: call pack(RulePack) before build()");
+      }
+      return new DroolsRiskEngine(this);
+    }
+  }
+}

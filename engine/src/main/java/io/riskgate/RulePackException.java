@@ -1,0 +1,67 @@
+package io.riskgate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule pack that cannot be loaded or compiled. It carries every problem found, not just the
+ * first, so a rule author fixes them in one pass; the message lists one per line as
+ * {@code path:line:column: text}, the form editors and CI logs link to.
+ *
+ * <p>A column of 0 means Drools reported the line only.
+ */
+public final class RulePackException extends RiskgateException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * One problem in a pack.
+   *
+   * @param path the file, relative to the pack folder (e.g. {@code rules/valuation.drl})
+   * @param line the line from 1, or 0 if the problem concerns the whole file
+   * @param column the column from 1, or 0 if unknown
+   * @param message what is wrong
+   */
+  public record Problem(String path, int line, int column, String message) {
+    public Problem {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+      return path + ":" + line + ":" + column + ": " + message;
+    }
+  }
+
+  private final String pack;
+  private final List<Problem> problems;
+
+  RulePackException(String pack, List<Problem> problems) {
+    super(summary(pack, problems), null);
+    this.pack = pack;
+    this.problems = List.copyOf(problems);
+  }
+
+  static RulePackException of(String pack, String path, String message) {
+    return new RulePackException(pack, List.of(new Problem(path, 0, 0, message)));
+  }
+
+  private static String summary(String pack, List<Problem> problems) {
+    StringBuilder text = new StringBuilder("rule pack ").append(pack).append(" does not load (")
+        .append(problems.size()).append(problems.size() == 1 ? " problem)" : " problems)");
+    for (Problem problem : problems) {
+      text.append(System.lineSeparator()).append(problem);
+    }
+    return text.toString();
+  }
+
+  /** Where the pack was loaded from (a folder, or {@code classpath:...}). */
+  public String pack() {
+    return pack;
+  }
+
+  /** Every problem found, in file and line order. */
+  public List<Problem> problems() {
+    return problems;
+  }
+}

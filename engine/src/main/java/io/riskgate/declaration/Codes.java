@@ -1,0 +1,82 @@
+package io.riskgate.declaration;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Validation of the coded values a declaration carries. Messages name the rule, never the
+ * offending value in full: customs data is confidential.
+ */
+final class Codes {
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final Pattern HS = Pattern.compile("\\d{6}|\\d{8}|\\d{10}");
+
+  private Codes() {}
+
+  static String requireText(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is required and must not be blank");
+    }
+    return value;
+  }
+
+  static <T> T require(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  static String country(String value, String field) {
+    requireText(value, field);
+    if (!COUNTRIES.contains(value)) {
+      throw new IllegalArgumentException(
+          field + " must be an ISO 3166-1 alpha-2 country code in upper case, such as VN or CN");
+    }
+    return value;
+  }
+
+  static String optionalCountry(String value, String field) {
+    return value == null ? null : country(value, field);
+  }
+
+  static String hsCode(String value, String field) {
+    requireText(value, field);
+    if (!HS.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          field + " must be an HS code of 6, 8 or 10 digits (got " + value.length() + " characters)");
+    }
+    return value;
+  }
+
+  static Currency currency(String value, String field) {
+    requireText(value, field);
+    try {
+      if (value.length() == 3 && value.equals(value.toUpperCase(Locale.ROOT))) {
+        return Currency.getInstance(value);
+      }
+    } catch (IllegalArgumentException e) {
+      // fall through to the uniform message below
+    }
+    throw new IllegalArgumentException(field + " must be an ISO 4217 currency code, such as USD or VND");
+  }
+
+  static BigDecimal nonNegative(BigDecimal value, String field) {
+    require(value, field);
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException(field + " must not be negative");
+    }
+    return value;
+  }
+
+  static BigDecimal positive(BigDecimal value, String field) {
+    require(value, field);
+    if (value.signum() <= 0) {
+      throw new IllegalArgumentException(field + " must be greater than zero");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,63 @@
+package io.riskgate.declaration;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A customs declaration: the fact a rule pack assesses. Immutable; construct it directly, or read
+ * it from JSON with {@link io.riskgate.RiskgateJson}.
+ *
+ * <p>In DRL a pack matches {@code Declaration} facts and reaches the items with {@code from}:
+ * <pre>{@code
+ * $d : Declaration( header.type == DeclarationType.IMPORT )
+ * $i : Item( chapter == 87, claimsPreference ) from $d.items
+ * }</pre>
+ *
+ * @param header the header
+ * @param items the goods lines, at least one, with distinct line numbers
+ * @param documents the attached documents; empty if none
+ */
+public record Declaration(Header header, List<Item> items, List<Document> documents) {
+
+  public Declaration {
+    Codes.require(header, "header");
+    if (items == null || items.isEmpty()) {
+      throw new IllegalArgumentException("items must hold at least one item");
+    }
+    items = List.copyOf(items);
+    Set<Integer> lines = new HashSet<>();
+    for (Item item : items) {
+      if (!lines.add(item.line())) {
+        throw new IllegalArgumentException("items must have distinct line numbers (line "
+            + item.line() + " appears twice)");
+      }
+    }
+    documents = documents == null ? List.of() : List.copyOf(documents);
+  }
+
+  /** The declaration number, from the header. */
+  public String number() {
+    return header.number();
+  }
+
+  /** Whether a document of the given type is attached. */
+  public boolean hasDocument(String type) {
+    for (Document document : documents) {
+      if (document.type().equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sum of the items' customs values (assumes one currency, as a declaration declares one). */
+  public BigDecimal totalCustomsValue() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Item item : items) {
+      total = total.add(item.customsValue().amount());
+    }
+    return total;
+  }
+}
