@@ -1,0 +1,95 @@
+package io.riskgate;
+
+import static io.riskgate.TestDeclarations.declaration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.riskgate.declaration.Declaration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FailClosedTest {
+  private static final RulePack FAULTY = RulePack.fromDirectory(TestDeclarations.pack("faulty"));
+  private static final RiskEngine ENGINE = RiskEngine.builder().pack(FAULTY).maxFiringsPerDeclaration(50).build();
+
+  @Test
+  void throwingRule_failsThatDeclarationClosedWithTheRuleAndCause() {
+    Assessment a = ENGINE.assess(declaration("D-THROW").build());
+    assertThat(a.channel()).isEqualTo(Channel.RED);
+    assertThat(a.selection()).isEqualTo(Selection.FAIL_CLOSED);
+    assertThat(a.failedClosed()).isTrue();
+    assertThat(a.hits()).singleElement().satisfies(hit -> {
+      assertThat(hit.code()).isEqualTo(Hit.ENGINE_ERROR);
+      assertThat(hit.rule()).isEqualTo("Divides by zero");
+      assertThat(hit.minimumChannel()).isEqualTo(Channel.RED);
+      assertThat(hit.reason()).contains("Divides by zero").contains("ArithmeticException");
+    });
+  }
+
+  @Test
+  void loopingRule_isStoppedAndFailsClosed() {
+    Assessment a = ENGINE.assess(declaration("D-LOOP").build());
+    assertThat(a.channel()).isEqualTo(Channel.RED);
+    assertThat(a.selection()).isEqualTo(Selection.FAIL_CLOSED);
+    assertThat(a.hits()).singleElement().satisfies(hit -> {
+      assertThat(hit.rule()).isEqualTo("Loops");
+      assertThat(hit.reason()).contains("fired more than 50 times").contains("maxFiringsPerDeclaration");
+    });
+  }
+
+  @Test
+  void failingDeclarations_leaveTheRestOfTheBatchUnaffected() {
+    List<Declaration> batch = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String suffix = i == 17 ? "-THROW" : i == 200 ? "-LOOP" : "";
+      batch.add(declaration("D-" + i + suffix).invoice(i % 2 == 0 ? "9000" : "100").build());
+    }
+    List<Assessment> assessments = ENGINE.assessAll(batch);
+
+    assertThat(assessments).hasSize(300);
+    for (int i = 0; i < 300; i++) {
+      Assessment a = assessments.get(i);
+      assertThat(a.declarationNumber()).isEqualTo(batch.get(i).number());
+      if (i == 17 || i == 200) {
+        assertThat(a.selection()).isEqualTo(Selection.FAIL_CLOSED);
+        assertThat(a.channel()).isEqualTo(Channel.RED);
+      } else {
+        Assessment alone = ENGINE.assess(batch.get(i));
+        assertThat(EngineChannelsTest.withoutTime(a)).isEqualTo(EngineChannelsTest.withoutTime(alone));
+        assertThat(a.channel()).isEqualTo(i % 2 == 0 ? Channel.YELLOW : Channel.GREEN);
+      }
+    }
+  }
+
+  @Test
+  void failureChannel_isConfigurableButNeverGreen() {
+    RiskEngine yellow = RiskEngine.builder().pack(FAULTY).failureChannel(Channel.YELLOW).build();
+    assertThat(yellow.assess(declaration("D-THROW").build()).channel()).isEqualTo(Channel.YELLOW);
+
+    assertThatThrownBy(() -> RiskEngine.builder().failureChannel(Channel.GREEN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("never released GREEN");
+  }
+
+  @Test
+  void tooManyItems_failsClosedWithoutRunningRules() {
+    RiskEngine small = RiskEngine.builder().pack(FAULTY).maxItemsPerDeclaration(2).build();
+    Assessment a = small.assess(declaration("D-BIG").item("85171300").item("85171300").item("85171300").build());
+    assertThat(a.selection()).isEqualTo(Selection.FAIL_CLOSED);
+    assertThat(a.hits().get(0).reason()).contains("3 items, more than the maximum 2");
+  }
+
+  @Test
+  void builder_rejectsBadLimitsWithTheRule() {
+    assertThatThrownBy(() -> RiskEngine.builder().maxFiringsPerDeclaration(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxFiringsPerDeclaration must be at least 1, was 0");
+    assertThatThrownBy(() -> RiskEngine.builder().batchSize(200_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("between 1 and 100,000");
+    assertThatThrownBy(() -> RiskEngine.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("a pack is required");
+  }
+}

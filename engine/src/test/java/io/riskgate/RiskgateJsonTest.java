@@ -1,0 +1,149 @@
+package io.riskgate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.riskgate.declaration.Declaration;
+import io.riskgate.declaration.DeclarationType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RiskgateJsonTest {
+  private static final RiskgateJson JSON = RiskgateJson.defaults();
+
+  static String example(String name) throws IOException {
+    return Files.readString(Path.of("src/test/resources/declarations", name));
+  }
+
+  @Test
+  void readDeclaration_bindsEveryPart() throws IOException {
+    Declaration d = JSON.readDeclaration(example("import-vehicle-parts.json"));
+    assertThat(d.number()).isEqualTo("104512345670");
+    assertThat(d.header().type()).isEqualTo(DeclarationType.IMPORT);
+    assertThat(d.header().registeredAt()).isEqualTo(Instant.parse("2026-03-14T08:15:00Z"));
+    assertThat(d.header().invoiceValue().amount()).isEqualByComparingTo("18250.00");
+    assertThat(d.header().invoiceValue().currencyCode()).isEqualTo("USD");
+    assertThat(d.items()).hasSize(2);
+    assertThat(d.items().get(0).preference().form()).isEqualTo("E");
+    assertThat(d.items().get(0).unitValue()).isEqualByComparingTo("12");
+    assertThat(d.items().get(0).chapter()).isEqualTo(87);
+    assertThat(d.items().get(1).licences()).isEmpty();
+    assertThat(d.hasDocument("CO")).isTrue();
+  }
+
+  @Test
+  void writeThenRead_givesAnEqualDeclaration() throws IOException {
+    for (String name : new String[] {"import-vehicle-parts.json", "export-garments.json"}) {
+      Declaration d = JSON.readDeclaration(example(name));
+      String line = JSON.writeDeclaration(d);
+      assertThat(line).doesNotContain("\n").doesNotContain("unitValue").doesNotContain("chapter");
+      assertThat(JSON.readDeclaration(line)).isEqualTo(d);
+    }
+  }
+
+  @Test
+  void assessment_roundTripsThroughJson() {
+    Assessment a = new Assessment("104512345670", Channel.YELLOW, 35,
+        java.util.List.of(new Hit("VAL-01", 35, null, "declared unit value 3.10 USD/KGM is 62% below reference 8.20", "Under-valuation")),
+        Selection.TARGETED, new PackVersion("vn-baseline", "1.0", "ab".repeat(32)), "0.1.0",
+        Instant.parse("2026-03-14T08:15:01Z"));
+    String line = JSON.writeAssessment(a);
+    assertThat(line).contains("\"channel\":\"YELLOW\"").contains("\"assessedAt\":\"2026-03-14T08:15:01Z\"")
+        .doesNotContain("minimumChannel");
+    assertThat(JSON.readAssessment(line, 1)).isEqualTo(a);
+  }
+
+  @Test
+  void invalidHsCode_isLocatedWithLineColumnPathAndNumber() throws IOException {
+    String json = example("import-vehicle-parts.json").replace("\"40111000\"", "\"4011\"");
+    assertThatThrownBy(() -> JSON.readDeclaration(json, 100))
+        .isInstanceOfSatisfying(DeclarationException.class, e -> {
+          assertThat(e.jsonPath()).isEqualTo("$.items[1].hsCode");
+          assertThat(e.declarationNumber()).isEqualTo("104512345670");
+          assertThat(e.line()).isGreaterThan(100);
+          assertThat(e.column()).isPositive();
+          assertThat(e.getOriginalMessage()).isEqualTo("hsCode must be an HS code of 6, 8 or 10 digits (got 4 characters)");
+          assertThat(e.getMessage()).startsWith("line " + e.line() + ", column " + e.column()
+              + ", at $.items[1].hsCode (declaration 104512345670): hsCode must be");
+        });
+  }
+
+  @Test
+  void unknownCountryAndCurrency_areRejected() throws IOException {
+    String badCountry = example("export-garments.json").replace("\"origin\": \"VN\"", "\"origin\": \"XX\"");
+    assertThatThrownBy(() -> JSON.readDeclaration(badCountry))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.items[0].origin (declaration 305512345671): origin must be an ISO 3166-1 alpha-2 country code");
+    String badCurrency = example("export-garments.json").replace("\"currency\": \"USD\" },\n    \"packages\"", "\"currency\": \"usd\" },\n    \"packages\"");
+    assertThatThrownBy(() -> JSON.readDeclaration(badCurrency))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.header.invoiceValue.currency")
+        .hasMessageContaining("ISO 4217");
+  }
+
+  @Test
+  void unknownField_isRejectedByDefaultAndIgnoredWhenConfigured() throws IOException {
+    String json = example("export-garments.json").replace("\"unit\": \"PCE\"", "\"unit\": \"PCE\", \"orign\": \"VN\"");
+    assertThatThrownBy(() -> JSON.readDeclaration(json))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.items[0].orign")
+        .hasMessageContaining("unknown field 'orign'");
+    Declaration lenient = RiskgateJson.builder().ignoreUnknownFields(true).build().readDeclaration(json);
+    assertThat(lenient.items().get(0).origin()).isEqualTo("VN");
+  }
+
+  @Test
+  void malformedJson_givesLineAndColumn() {
+    assertThatThrownBy(() -> JSON.readDeclaration("{\"header\": {\"number\": \"1\",,}}", 7))
+        .isInstanceOfSatisfying(DeclarationException.class, e -> {
+          assertThat(e.line()).isEqualTo(7);
+          assertThat(e.column()).isEqualTo(27);  // the second comma
+          assertThat(e.declarationNumber()).isNull();
+        });
+    assertThatThrownBy(() -> JSON.readDeclaration("{\"header\": {\"number\": \"1\", \"packages\": \"many\"}}"))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.header.packages")
+        .hasMessageContaining("expected a number (int)");
+    assertThatThrownBy(() -> JSON.readDeclaration("{\"header\": {\"number\": \"1\", \"type\": \"SMUGGLE\"}}"))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.header.type")
+        .hasMessageContaining("one of IMPORT, EXPORT, TRANSIT");
+  }
+
+  @Test
+  void missingField_namesIt() throws IOException {
+    String json = example("export-garments.json").replace("\"traderTaxId\": \"0301112223\",", "");
+    assertThatThrownBy(() -> JSON.readDeclaration(json))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.header.traderTaxId (declaration 305512345671): traderTaxId is required");
+  }
+
+  @Test
+  void limits_areEnforcedWithTheSettingNamed() throws IOException {
+    RiskgateJson short_ = RiskgateJson.builder().maxDeclarationChars(500).build();
+    assertThatThrownBy(() -> short_.readDeclaration(example("import-vehicle-parts.json")))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("more than the maximum 500 (from RiskgateJson.Builder.maxDeclarationChars)");
+    RiskgateJson tight = RiskgateJson.builder().maxItems(1).build();
+    String twoItems = JSON.writeDeclaration(JSON.readDeclaration(example("import-vehicle-parts.json")));
+    assertThatThrownBy(() -> tight.readDeclaration(twoItems))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.items (declaration 104512345670): declaration has 2 items, more than the maximum 1");
+    assertThatThrownBy(() -> RiskgateJson.builder().maxItems(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxItems must be at least 1, was 0");
+  }
+
+  @Test
+  void quantityMustBePositive() throws IOException {
+    String json = example("export-garments.json").replace("\"quantity\": \"24000\"", "\"quantity\": 0");
+    assertThatThrownBy(() -> JSON.readDeclaration(json))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessageContaining("at $.items[0].quantity")
+        .hasMessageContaining("quantity must be greater than zero");
+    assertThat(new BigDecimal("1")).isPositive();
+  }
+}
