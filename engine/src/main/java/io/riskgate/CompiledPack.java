@@ -37,13 +37,17 @@ final class CompiledPack {
   private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]*");
   private static final Pattern PARSER_POSITION = Pattern.compile("\\s*\\[ERR \\d+] Line (\\d+):(\\d+)\\s*");
   private static final AtomicLong BUILDS = new AtomicLong();
+  /** System property: how many compiled packs the process keeps (default 8). */
+  static final String CACHE_SIZE_PROPERTY = "riskgate.compiledPackCacheSize";
 
   /**
    * Compiled packs by content hash: loading an unchanged pack again (a reload that changed nothing,
    * a scenario engine per test) costs a hash, not a compile. Bounded, since a large pack's KieBase
    * holds tens of megabytes.
    */
-  private static final Cache<String, CompiledPack> CACHE = Caffeine.newBuilder().maximumSize(8).build();
+  private static final Cache<String, CompiledPack> CACHE = Caffeine.newBuilder()
+      .maximumSize(Long.getLong(CACHE_SIZE_PROPERTY, 8))
+      .build();
 
   final RulePack pack;
   final KieBase kieBase;
