@@ -1,0 +1,104 @@
+package io.riskgate.benchmarks;
+
+import io.riskgate.Channel;
+import io.riskgate.PackManifest;
+import io.riskgate.RulePack;
+import io.riskgate.declaration.Declaration;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * What a first-time Drools user writes to score declarations with a pack: build a
+ * {@link KieContainer} once (here from the pack's DRL through a {@link KieFileSystem}, as the pack
+ * is not on the class path), then for every declaration a new {@link KieSession}: set the globals,
+ * insert, fire, dispose. Hits are collected by {@link NaiveRisk}; the channel is decided the way
+ * the engine does (score thresholds, minimum channels, seeded random selection), so the two give
+ * the same answer and only the way of running Drools differs.
+ *
+ * <p>Thread-safe: the container is shared, sessions are not.
+ */
+public final class NaiveDrools {
+  /** The outcome of one declaration: its channel and the codes of the criteria that hit. */
+  public record Outcome(Channel channel, int score, TreeSet<String> codes) {}
+
+  private final KieContainer container;
+  private final PackManifest manifest;
+  private final Map<String, Object> globals;
+
+  /**
+   * Compiles {@code pack} with its {@code global io.riskgate.Risk risk} replaced by a
+   * {@link NaiveRisk}, and keeps {@code globals} (reference data) to set on every session.
+   */
+  public NaiveDrools(RulePack pack, Map<String, Object> globals) {
+    KieServices services = KieServices.get();
+    KieFileSystem files = services.newKieFileSystem();
+    ReleaseId releaseId = services.newReleaseId("naive", pack.manifest().id(), "1.0." + System.nanoTime());
+    files.generateAndWritePomXML(releaseId);
+    for (String path : pack.drlPaths()) {
+      String drl = pack.text(path).orElseThrow()
+          .replace("global io.riskgate.Risk risk;", "global " + NaiveRisk.class.getName() + " risk;");
+      files.write("src/main/resources/" + path, drl.getBytes(StandardCharsets.UTF_8));
+    }
+    KieBuilder builder = services.newKieBuilder(files).buildAll();
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("pack " + pack.location() + " does not compile: " + errors);
+    }
+    this.container = services.newKieContainer(releaseId);
+    this.manifest = pack.manifest();
+    this.globals = Map.copyOf(globals);
+  }
+
+  /** Assesses one declaration in a session of its own. */
+  public Outcome assess(Declaration declaration) {
+    NaiveRisk risk = new NaiveRisk();
+    KieSession session = container.newKieSession();
+    try {
+      // The criterion code lives in the rule's @code attribute; the consequence does not pass it.
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+          Object code = event.getMatch().getRule().getMetaData().get("code");
+          risk.code = code == null ? null : code.toString();
+        }
+      });
+      session.setGlobal("risk", risk);
+      globals.forEach(session::setGlobal);
+      session.insert(declaration);
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+    return decide(declaration.number(), risk.hits);
+  }
+
+  private Outcome decide(String number, List<NaiveRisk.NaiveHit> hits) {
+    Map<String, Integer> byCode = new HashMap<>();
+    Channel targeted = Channel.GREEN;
+    for (NaiveRisk.NaiveHit hit : hits) {
+      byCode.merge(hit.code(), hit.points(), (a, b) -> Math.abs(b) > Math.abs(a) ? b : a);
+      if (hit.minimum() != null) {
+        targeted = targeted.max(hit.minimum());
+      }
+    }
+    int score = 0;
+    for (int points : byCode.values()) {
+      score += points;
+    }
+    Channel channel = targeted.max(manifest.thresholds().channelFor(score))
+        .max(RandomDraw.channel(manifest, number));
+    return new Outcome(channel, score, new TreeSet<>(byCode.keySet()));
+  }
+}
