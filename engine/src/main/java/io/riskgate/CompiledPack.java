@@ -2,6 +2,7 @@ package io.riskgate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.riskgate.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,11 +54,14 @@ final class CompiledPack {
   final KieBase kieBase;
   /** Declared globals, name to type name, in declaration order. */
   final Map<String, String> globals;
+  private final Map<String, Object> dataGlobals;
 
-  private CompiledPack(RulePack pack, KieBase kieBase, Map<String, String> globals) {
+  private CompiledPack(RulePack pack, KieBase kieBase, Map<String, String> globals,
+      Map<String, Object> dataGlobals) {
     this.pack = pack;
     this.kieBase = kieBase;
     this.globals = globals;
+    this.dataGlobals = dataGlobals;
   }
 
   /** The compiled form of {@code pack}, from the cache when an identical pack compiled before. */
@@ -66,11 +70,12 @@ final class CompiledPack {
   }
 
   /**
-   * Globals the pack provides from its own data files, by name. Reference data arrives with the
-   * reference-data loader; until then a pack provides none and binds through the builder.
+   * Globals the pack provides from its own data files, by name: its reference data, loaded once
+   * when the pack compiles (and so once per content hash). A pack without a {@code data/} folder
+   * provides none, so a global it declares must be bound through the builder.
    */
   Map<String, Object> dataGlobals() {
-    return Map.of();
+    return dataGlobals;
   }
 
   PackVersion version() {
@@ -99,7 +104,9 @@ final class CompiledPack {
       }
       KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
       Map<String, String> globals = check(pack, kieBase);
-      return new CompiledPack(pack, kieBase, globals);
+      Map<String, Object> dataGlobals = ReferenceData.hasData(pack)
+          ? ReferenceData.load(pack).globals() : Map.of();
+      return new CompiledPack(pack, kieBase, globals, dataGlobals);
     } finally {
       // Every build registers its module in the process-wide KieRepository; without this, every
       // reload would keep the previous pack's compiled classes alive for the life of the JVM.

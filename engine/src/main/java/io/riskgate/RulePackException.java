@@ -36,7 +36,14 @@ public final class RulePackException extends RiskgateException {
   private final String pack;
   private final List<Problem> problems;
 
-  RulePackException(String pack, List<Problem> problems) {
+  /**
+   * A pack that does not load, for every problem found. Public so that loaders of a pack's parts
+   * outside this package (its reference data) report located problems the same way.
+   *
+   * @param pack where the pack was loaded from, {@link RulePack#location()}
+   * @param problems at least one problem
+   */
+  public RulePackException(String pack, List<Problem> problems) {
     super(summary(pack, problems), null);
     this.pack = pack;
     this.problems = List.copyOf(problems);

@@ -1,0 +1,94 @@
+package io.riskgate.reference;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A reference price: the unit value customs expects for goods of an HS code (and origin), used as
+ * a risk signal, not as a floor price.
+ *
+ * <pre>{@code
+ * $i : Item() from $d.items
+ * $p : ReferencePrice( unit == $i.unit, currency == $i.customsValue.currencyCode,
+ *                      isBelowTolerance($i.unitValue) ) from prices.find($i.hsCode, $i.origin)
+ * }</pre>
+ *
+ * @param hsCode the HS code or code prefix it applies to (4 to 10 digits)
+ * @param origin the country of origin it applies to, ISO 3166-1 alpha-2, or {@code null} for any
+ * @param unit the unit of quantity the price is per, e.g. {@code KGM}
+ * @param currency the ISO 4217 currency of the price, e.g. {@code USD}
+ * @param unitValue the reference value per unit, greater than zero
+ * @param tolerancePercent how far below the reference a declared value may be before it is a risk
+ *     signal, in percent (e.g. {@code 30})
+ * @param maximum the unit value above which a declaration is suspicious (transfer pricing, money
+ *     laundering), or {@code null} for none
+ */
+public record ReferencePrice(
+    String hsCode,
+    String origin,
+    String unit,
+    String currency,
+    BigDecimal unitValue,
+    BigDecimal tolerancePercent,
+    BigDecimal maximum) {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  public ReferencePrice {
+    HsPrefixes.check(hsCode, "hsCode");
+    origin = origin == null || origin.isBlank() ? null : origin;
+    if (origin != null && !origin.matches("[A-Z]{2}")) {
+      throw new IllegalArgumentException("origin must be an ISO 3166-1 alpha-2 code or empty for any origin");
+    }
+    if (unit == null || unit.isBlank()) {
+      throw new IllegalArgumentException("unit is required");
+    }
+    if (currency == null || !currency.matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException("currency must be an ISO 4217 code such as USD");
+    }
+    if (unitValue == null || unitValue.signum() <= 0) {
+      throw new IllegalArgumentException("unitValue is required and must be greater than zero");
+    }
+    tolerancePercent = tolerancePercent == null ? BigDecimal.ZERO : tolerancePercent;
+    if (tolerancePercent.signum() < 0 || tolerancePercent.compareTo(HUNDRED) >= 0) {
+      throw new IllegalArgumentException("tolerancePercent must be from 0 to below 100, was " + tolerancePercent);
+    }
+    if (maximum != null && maximum.compareTo(unitValue) <= 0) {
+      throw new IllegalArgumentException("maximum must be greater than unitValue");
+    }
+  }
+
+  /**
+   * How far {@code declared} is from the reference, in percent of the reference: -62.0 means 62%
+   * below, 15.0 means 15% above.
+   */
+  public double deviationPercent(BigDecimal declared) {
+    Objects.requireNonNull(declared, "declared");
+    return (declared.doubleValue() - unitValue.doubleValue()) / unitValue.doubleValue() * 100.0;
+  }
+
+  /** How far below the reference {@code declared} is, in percent, rounded; 0 if not below. */
+  public long percentBelow(BigDecimal declared) {
+    return Math.max(0, Math.round(-deviationPercent(declared)));
+  }
+
+  /** Whether {@code declared} is further below the reference than the tolerance allows. */
+  public boolean isBelowTolerance(BigDecimal declared) {
+    return deviationPercent(declared) < -tolerancePercent.doubleValue();
+  }
+
+  /** Whether {@code declared} is at least {@code percent}% below the reference. */
+  public boolean isBelowBy(BigDecimal declared, double percent) {
+    return deviationPercent(declared) <= -percent;
+  }
+
+  /** Whether {@code declared} is above the reference maximum; false when there is none. */
+  public boolean isAboveMaximum(BigDecimal declared) {
+    return maximum != null && declared.compareTo(maximum) > 0;
+  }
+
+  /** Whether a declared value in {@code declaredUnit} and {@code declaredCurrency} is comparable. */
+  public boolean comparable(String declaredUnit, String declaredCurrency) {
+    return unit.equals(declaredUnit) && currency.equals(declaredCurrency);
+  }
+}

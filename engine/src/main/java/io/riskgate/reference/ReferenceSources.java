@@ -1,0 +1,96 @@
+package io.riskgate.reference;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Factories for reference sources: immutable in-memory ones built from records, and caches in
+ * front of an integrator's own (database-backed) sources.
+ *
+ * <pre>{@code
+ * // a registry of your own, read through a cache
+ * TraderRegistry mine = taxId -> traderDao.findByTaxId(taxId);
+ * TraderRegistry cached = ReferenceSources.cached(mine, CacheSettings.defaults()
+ *     .withMaximumSize(200_000).withExpireAfterWrite(Duration.ofMinutes(15)));
+ * RiskEngine engine = RiskEngine.builder().pack(pack).global("traders", cached).build();
+ *
+ * // an in-memory watchlist of a million entries (lookups stay constant time)
+ * Watchlists lists = ReferenceSources.watchlists(entries);
+ * }</pre>
+ *
+ * <p>Every source returned is thread-safe. In-memory sources are immutable: they copy what they are
+ * given into hash maps and reject duplicate keys with {@link IllegalArgumentException}.
+ */
+public final class ReferenceSources {
+  private static final TraderRegistry NO_TRADERS = new InMemoryTraders(List.of());
+  private static final PriceTable NO_PRICES = new InMemoryPrices(List.of());
+  private static final Watchlists NO_WATCHLISTS = new InMemoryWatchlists(List.of());
+  private static final HsLists NO_HS_LISTS = new InMemoryHsLists(List.of());
+
+  private ReferenceSources() {}
+
+  /** An immutable registry of {@code traders}, by tax id. */
+  public static TraderRegistry traders(Collection<Trader> traders) {
+    return new InMemoryTraders(Objects.requireNonNull(traders, "traders"));
+  }
+
+  /** An immutable price table of {@code prices}, keyed by HS code (prefix) and origin. */
+  public static PriceTable prices(Collection<ReferencePrice> prices) {
+    return new InMemoryPrices(Objects.requireNonNull(prices, "prices"));
+  }
+
+  /** Immutable watchlists holding {@code entries} (each names its list). */
+  public static Watchlists watchlists(Collection<WatchlistEntry> entries) {
+    return new InMemoryWatchlists(Objects.requireNonNull(entries, "entries"));
+  }
+
+  /** Immutable HS lists holding {@code entries} (each names its list). */
+  public static HsLists hsLists(Collection<HsListEntry> entries) {
+    return new InMemoryHsLists(Objects.requireNonNull(entries, "entries"));
+  }
+
+  /** A registry that knows no trader. */
+  public static TraderRegistry noTraders() {
+    return NO_TRADERS;
+  }
+
+  /** A price table with no prices. */
+  public static PriceTable noPrices() {
+    return NO_PRICES;
+  }
+
+  /** Watchlists with no entries. */
+  public static Watchlists noWatchlists() {
+    return NO_WATCHLISTS;
+  }
+
+  /** HS lists with no entries. */
+  public static HsLists noHsLists() {
+    return NO_HS_LISTS;
+  }
+
+  /**
+   * A Caffeine cache in front of {@code source}: each tax id is asked of the source once per
+   * {@link CacheSettings#expireAfterWrite()}, unknown ones included.
+   */
+  public static TraderRegistry cached(TraderRegistry source, CacheSettings settings) {
+    return cached(source, settings, Ticker.systemTicker());
+  }
+
+  /** A Caffeine cache in front of {@code source}, keyed by HS code and origin as asked. */
+  public static PriceTable cached(PriceTable source, CacheSettings settings) {
+    return cached(source, settings, Ticker.systemTicker());
+  }
+
+  static TraderRegistry cached(TraderRegistry source, CacheSettings settings, Ticker ticker) {
+    return new CachedSources.Traders(Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(settings, "settings"), ticker);
+  }
+
+  static PriceTable cached(PriceTable source, CacheSettings settings, Ticker ticker) {
+    return new CachedSources.Prices(Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(settings, "settings"), ticker);
+  }
+}
