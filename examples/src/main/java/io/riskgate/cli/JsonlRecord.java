@@ -1,0 +1,158 @@
+package io.riskgate.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * One line of a rescore input: a declaration's JSON object, optionally with a top-level
+ * {@code "outcome": {"inspected": true, "violation": false}} field that is not part of the
+ * declaration.
+ *
+ * <p>The outcome is cut out by overwriting it (and one adjacent comma) with spaces, so the text that
+ * is bound as a declaration keeps every other character at its column and the engine's error
+ * locations stay exact.
+ *
+ * @param declarationJson the line with the outcome blanked out
+ * @param outcome the outcome, or {@code null} if the line carries none
+ */
+record JsonlRecord(String declarationJson, Outcome outcome) {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String MARKER = "\"" + Outcome.FIELD + "\"";
+
+  /** A malformed outcome field; the message is located like the engine's declaration errors. */
+  static final class OutcomeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutcomeException(long line, long column, String path, String message) {
+      super("line " + line + ", column " + column + ", at " + path + ": " + message);
+    }
+  }
+
+  /**
+   * Splits one input line. A line that is not well-formed JSON is returned whole, for the
+   * declaration reader to report where it breaks.
+   *
+   * @throws OutcomeException if the outcome field is present but malformed
+   */
+  static JsonlRecord parse(String line, long lineNumber) {
+    if (!line.contains(MARKER)) {
+      return new JsonlRecord(line, null);
+    }
+    try (JsonParser parser = FACTORY.createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return new JsonlRecord(line, null);
+      }
+      Outcome outcome = null;
+      int start = -1;
+      int end = -1;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        int nameStart = (int) parser.currentTokenLocation().getCharOffset();
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (!Outcome.FIELD.equals(name)) {
+          parser.skipChildren();
+          continue;
+        }
+        if (outcome != null) {
+          throw new OutcomeException(lineNumber, nameStart + 1, "$." + Outcome.FIELD,
+              "the outcome appears twice");
+        }
+        outcome = readOutcome(parser, value, lineNumber);
+        start = nameStart;
+        end = (int) parser.currentLocation().getCharOffset();
+      }
+      if (outcome == null) {
+        // The marker was inside a string or a nested object: not our field.
+        return new JsonlRecord(line, null);
+      }
+      return new JsonlRecord(blank(line, start, end), outcome);
+    } catch (IOException e) {
+      // Malformed JSON: the declaration reader reports it with its own location.
+      return new JsonlRecord(line, null);
+    }
+  }
+
+  /**
+   * Writes a record: the declaration's one-line JSON, with the outcome as its last field when
+   * there is one.
+   */
+  static String format(String declarationJson, Outcome outcome) {
+    if (outcome == null) {
+      return declarationJson;
+    }
+    int close = declarationJson.lastIndexOf('}');
+    return declarationJson.substring(0, close) + ",\"" + Outcome.FIELD + "\":{\"inspected\":"
+        + outcome.inspected() + ",\"violation\":" + outcome.violation() + "}}";
+  }
+
+  private static Outcome readOutcome(JsonParser parser, JsonToken value, long lineNumber)
+      throws IOException {
+    String path = "$." + Outcome.FIELD;
+    if (value != JsonToken.START_OBJECT) {
+      throw located(parser, lineNumber, path,
+          "expected an object {\"inspected\": true|false, \"violation\": true|false}");
+    }
+    Boolean inspected = null;
+    Boolean violation = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken token = parser.nextToken();
+      if (!name.equals("inspected") && !name.equals("violation")) {
+        throw located(parser, lineNumber, path,
+            "unknown field '" + name + "' (an outcome has 'inspected' and 'violation')");
+      }
+      if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+        throw located(parser, lineNumber, path + "." + name, "expected true or false");
+      }
+      if (name.equals("inspected")) {
+        inspected = token == JsonToken.VALUE_TRUE;
+      } else {
+        violation = token == JsonToken.VALUE_TRUE;
+      }
+    }
+    if (inspected == null || violation == null) {
+      throw located(parser, lineNumber, path, "an outcome needs both 'inspected' and 'violation'");
+    }
+    if (violation && !inspected) {
+      throw located(parser, lineNumber, path,
+          "a violation is only found by an inspection: 'violation' is true but 'inspected' is false");
+    }
+    return new Outcome(inspected, violation);
+  }
+
+  private static OutcomeException located(JsonParser parser, long lineNumber, String path,
+      String message) {
+    return new OutcomeException(lineNumber, parser.currentTokenLocation().getColumnNr(), path, message);
+  }
+
+  /** Overwrites [start, end) and the comma that separated it from a neighbour with spaces. */
+  private static String blank(String line, int start, int end) {
+    char[] chars = line.toCharArray();
+    int from = start;
+    int to = end;
+    int after = skipSpaces(chars, end, 1);
+    if (after < chars.length && chars[after] == ',') {
+      to = after + 1;
+    } else {
+      int before = skipSpaces(chars, start - 1, -1);
+      if (before >= 0 && chars[before] == ',') {
+        from = before;
+      }
+    }
+    for (int i = from; i < to; i++) {
+      chars[i] = ' ';
+    }
+    return new String(chars);
+  }
+
+  private static int skipSpaces(char[] chars, int at, int step) {
+    int i = at;
+    while (i >= 0 && i < chars.length && Character.isWhitespace(chars[i])) {
+      i += step;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,180 @@
+package io.riskgate.cli;
+
+import io.riskgate.RiskEngine;
+import io.riskgate.RulePack;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code riskgate rescore}: re-scores a history of declarations with a pack. */
+@Command(name = "rescore", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = Riskgate.Version.class,
+    description = {
+        "Re-scores declarations (JSON Lines, one declaration per line, .gz allowed) with a rule pack:"
+            + " what would change if this pack went live?",
+        "With no --pack and no --in, runs the bundled vn-baseline pack on a bundled sample and writes"
+            + " assessments, rejects, summary and report into ./riskgate-out/.",
+        "Every input line is either assessed (--out, in input order) or set aside in --rejects with its"
+            + " line number and the reason. Outputs are written under temporary names and renamed only"
+            + " when the run succeeds."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:every line assessed",
+        "1:some lines rejected, or some declarations failed closed (see the summary)",
+        "2:bad arguments, unreadable or unwritable files, a pack that does not load, a baseline that"
+            + " does not match the input"})
+final class RescoreCommand implements Callable<Integer> {
+  static final String BUNDLED_PACK = "riskgate/packs/vn-baseline";
+  static final String BUNDLED_SAMPLE = "riskgate/samples/vn-sample.jsonl.gz";
+  static final Path DEFAULT_DIR = Path.of("riskgate-out");
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--pack", paramLabel = "<dir>",
+      description = "The rule pack folder (default: the bundled vn-baseline).")
+  Path pack;
+
+  @Option(names = "--in", paramLabel = "<declarations.jsonl>",
+      description = "The declarations, one JSON object per line, optionally with an \"outcome\" field; plain or gzip (default: the bundled sample).")
+  Path in;
+
+  @Option(names = "--out", paramLabel = "<assessments.jsonl>",
+      description = "Where to write the assessments, one per line in input order; .gz compresses (default: riskgate-out/assessments.jsonl).")
+  Path out;
+
+  @Option(names = "--rejects", paramLabel = "<file>",
+      description = "Where to write the rejected lines as JSON Lines {line, declaration, reason} (default: rejects.jsonl beside --out).")
+  Path rejects;
+
+  @Option(names = "--baseline", paramLabel = "<assessments.jsonl>",
+      description = "A previous rescore's --out on the same input: adds the decision diff.")
+  Path baseline;
+
+  @Option(names = "--report", paramLabel = "<report.html>",
+      description = "Write a self-contained HTML report with charts (default without --out: riskgate-out/report.html).")
+  Path report;
+
+  @Option(names = "--summary", paramLabel = "<summary.txt>",
+      description = "Also write the printed summary to this file (default without --out: riskgate-out/summary.txt).")
+  Path summary;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads assessing in parallel, 1 to 256 (default: the number of processors, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "500",
+      description = "Lines per batch handed to a worker and to the engine's assessAll, 1 to 100000 (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "1000000",
+      description = "Longest input line kept; a longer one is rejected without being held in memory (default: ${DEFAULT-VALUE}).")
+  int maxLineChars;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    PrintWriter stdout = spec.commandLine().getOut();
+    boolean defaults = out == null;
+    Path outFile = defaults ? DEFAULT_DIR.resolve("assessments.jsonl") : out;
+    Path rejectsFile = rejects != null ? rejects : sibling(outFile, "rejects.jsonl");
+    Path summaryFile = summary != null ? summary : defaults ? DEFAULT_DIR.resolve("summary.txt") : null;
+    Path reportFile = report != null ? report : defaults ? DEFAULT_DIR.resolve("report.html") : null;
+    distinct(outFile, rejectsFile, summaryFile, reportFile);
+
+    long compileStart = System.nanoTime();
+    RulePack rulePack = pack == null ? RulePack.fromClasspath(BUNDLED_PACK) : RulePack.fromDirectory(pack);
+    RiskEngine engine = RiskEngine.builder().pack(rulePack).batchSize(batch).build();
+    double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
+
+    Source source = in == null ? Source.resource(BUNDLED_SAMPLE, "bundled sample (" + BUNDLED_SAMPLE + ")")
+        : Source.file(in);
+    Rescorer.Settings settings = new Rescorer.Settings(source, baseline, threads, batch, maxLineChars);
+    boolean terminal = System.console() != null;
+    Progress progress = quiet ? Progress.none() : Progress.of(System.err, terminal, source::size);
+
+    List<StagedFile> staged = new ArrayList<>();
+    try {
+      StagedFile outStaged = stage(staged, outFile);
+      StagedFile rejectsStaged = stage(staged, rejectsFile);
+      Rescorer.Result result = new Rescorer(engine, settings, progress).run(outStaged, rejectsStaged);
+      RunReport runReport = new RunReport(engine.pack(), source.name(),
+          baseline == null ? null : baseline.toString(), threads, compileSeconds, result);
+      String text = SummaryText.render(runReport);
+      if (summaryFile != null) {
+        stage(staged, summaryFile).write(text);
+      }
+      if (reportFile != null) {
+        stage(staged, reportFile).write(HtmlReport.render(runReport));
+      }
+      for (StagedFile file : staged) {
+        file.commit();
+      }
+      stdout.print(text);
+      stdout.println();
+      for (StagedFile file : staged) {
+        stdout.println("wrote " + file.target());
+      }
+      stdout.flush();
+      RunStats stats = result.stats();
+      return stats.rejected > 0 || stats.failedClosed > 0 ? Riskgate.FAILURES : Riskgate.OK;
+    } finally {
+      for (StagedFile file : staged) {
+        file.close();
+      }
+    }
+  }
+
+  private static StagedFile stage(List<StagedFile> staged, Path target) {
+    StagedFile file = StagedFile.create(target);
+    staged.add(file);
+    return file;
+  }
+
+  private void validate() {
+    CommandLine cli = spec.commandLine();
+    if (threads < 1 || threads > 256) {
+      throw new CommandLine.ParameterException(cli, "--threads must be between 1 and 256, was " + threads);
+    }
+    if (batch < 1 || batch > 100_000) {
+      throw new CommandLine.ParameterException(cli, "--batch must be between 1 and 100000, was " + batch);
+    }
+    if (maxLineChars < 100) {
+      throw new CommandLine.ParameterException(cli, "--max-line-chars must be at least 100, was " + maxLineChars);
+    }
+    if (in != null && !Files.isRegularFile(in)) {
+      throw new CommandLine.ParameterException(cli, "--in " + in + ": no such file");
+    }
+    if (baseline != null && !Files.isRegularFile(baseline)) {
+      throw new CommandLine.ParameterException(cli, "--baseline " + baseline + ": no such file");
+    }
+    if (pack != null && !Files.isDirectory(pack)) {
+      throw new CommandLine.ParameterException(cli, "--pack " + pack + ": no such folder");
+    }
+  }
+
+  private void distinct(Path... files) {
+    Set<Path> seen = new HashSet<>();
+    for (Path file : files) {
+      if (file != null && !seen.add(file.toAbsolutePath().normalize())) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            file + " is given for two outputs; each output needs its own file");
+      }
+    }
+  }
+
+  private static Path sibling(Path file, String name) {
+    return file.getParent() == null ? Path.of(name) : file.getParent().resolve(name);
+  }
+}

@@ -1,0 +1,55 @@
+package io.riskgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineReaderTest {
+
+  private static List<LineReader.Line> readAll(String text, int max) throws IOException {
+    List<LineReader.Line> lines = new ArrayList<>();
+    try (LineReader reader = new LineReader(new StringReader(text), max)) {
+      LineReader.Line line;
+      while ((line = reader.next()) != null) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void next_unixAndWindowsEndingsAndNoFinalNewline_givesEveryLine() throws IOException {
+    List<LineReader.Line> lines = readAll("a\r\nbb\n\nccc", 100);
+
+    assertThat(lines).extracting(LineReader.Line::text).containsExactly("a", "bb", "", "ccc");
+  }
+
+  @Test
+  void next_finalNewline_doesNotAddAnEmptyLine() throws IOException {
+    assertThat(readAll("a\nb\n", 100)).hasSize(2);
+  }
+
+  @Test
+  void next_lineLongerThanTheCap_isSkippedWithItsLengthAndTheNextLineIsIntact() throws IOException {
+    String longLine = "x".repeat(200_000);
+
+    List<LineReader.Line> lines = readAll("first\n" + longLine + "\nlast\n", 1_000);
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1).tooLong()).isTrue();
+    assertThat(lines.get(1).length()).isEqualTo(200_000);
+    assertThat(lines.get(2).text()).isEqualTo("last");
+  }
+
+  @Test
+  void next_lineOfExactlyTheCap_isKept() throws IOException {
+    List<LineReader.Line> lines = readAll("y".repeat(1_000) + "\n", 1_000);
+
+    assertThat(lines.get(0).tooLong()).isFalse();
+    assertThat(lines.get(0).text()).hasSize(1_000);
+  }
+}

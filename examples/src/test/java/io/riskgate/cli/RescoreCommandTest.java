@@ -1,0 +1,233 @@
+package io.riskgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.riskgate.RiskgateJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The rescore command in process: the pipeline, its outputs and its failures. */
+class RescoreCommandTest {
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Riskgate.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("rescore", "-q"));
+    all.addAll(List.of(args));
+    return cli.execute(all.toArray(String[]::new));
+  }
+
+  private static List<String> numbers(Path assessments) throws IOException {
+    RiskgateJson json = RiskgateJson.defaults();
+    List<String> numbers = new ArrayList<>();
+    long line = 0;
+    for (String text : Files.readAllLines(assessments)) {
+      numbers.add(json.readAssessment(text, ++line).declarationNumber());
+    }
+    return numbers;
+  }
+
+  private List<String> filesIn(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void rescore_manyLinesOnSeveralThreadsInSmallBatches_writesEveryAssessmentInInputOrder() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3_000, 1, false));
+    Path assessments = dir.resolve("out/assessments.jsonl");
+
+    int status = run("--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", assessments.toString(), "--threads", "3", "--batch", "7");
+
+    assertThat(status).as(err.toString()).isZero();
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 3_000; i++) {
+      expected.add(String.format("D%06d", i));
+    }
+    assertThat(numbers(assessments)).containsExactlyElementsOf(expected);
+    assertThat(dir.resolve("out/rejects.jsonl")).isEmptyFile();
+    assertThat(out.toString()).contains("lines     3,000 = 3,000 assessed + 0 rejected")
+        .contains("top criteria by hits").contains("T-VALUE").contains("throughput");
+  }
+
+  @Test
+  void rescore_badLines_areRejectedWithLineNumberAndReasonAndTheCountsAddUp() throws IOException {
+    List<String> lines = new ArrayList<>(TestData.lines(10, 2, false));
+    lines.set(1, "{\"header\": 1}");
+    lines.set(4, "");
+    lines.set(8, lines.get(8).replace("\"hsCode\":\"", "\"hsCode\":\"x"));
+    lines.add("not json at all");
+    Path in = TestData.write(dir.resolve("in.jsonl"), lines);
+    Path assessments = dir.resolve("a.jsonl");
+    Path rejects = dir.resolve("rejected.jsonl");
+
+    int status = run("--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", assessments.toString(), "--rejects", rejects.toString());
+
+    assertThat(status).isEqualTo(Riskgate.FAILURES);
+    JsonMapper mapper = JsonMapper.builder().build();
+    List<JsonNode> rejected = new ArrayList<>();
+    for (String line : Files.readAllLines(rejects)) {
+      rejected.add(mapper.readTree(line));
+    }
+    assertThat(rejected).extracting(n -> n.get("line").asLong()).containsExactly(2L, 5L, 9L, 11L);
+    assertThat(rejected.get(0).get("reason").asText()).startsWith("line 2, column ").contains("$.header");
+    assertThat(rejected.get(1).get("reason").asText()).isEqualTo("line 5: empty line, expected a declaration");
+    assertThat(rejected.get(2).get("reason").asText()).contains("$.items[0].hsCode").contains("(declaration D000009)");
+    assertThat(rejected.get(2).get("declaration").asText()).isEqualTo("D000009");
+    assertThat(rejected.get(3).get("reason").asText()).startsWith("line 11");
+    assertThat(numbers(assessments)).hasSize(7).doesNotContain("D000002", "D000005", "D000009");
+    assertThat(out.toString()).contains("lines     11 = 7 assessed + 4 rejected");
+  }
+
+  @Test
+  void rescore_lineLongerThanTheLimit_isRejectedAndTheNextLineAssessed() throws IOException {
+    List<String> lines = new ArrayList<>(TestData.lines(3, 3, false));
+    lines.add(1, "{\"header\": \"" + "x".repeat(5_000) + "\"}");
+    Path in = TestData.write(dir.resolve("in.jsonl"), lines);
+
+    int status = run("--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", dir.resolve("a.jsonl").toString(), "--max-line-chars", "2000");
+
+    assertThat(status).isEqualTo(Riskgate.FAILURES);
+    assertThat(Files.readString(dir.resolve("rejects.jsonl")))
+        .contains("\"line\":2").contains("more than the maximum 2,000 (--max-line-chars)");
+    assertThat(numbers(dir.resolve("a.jsonl"))).containsExactly("D000001", "D000002", "D000003");
+  }
+
+  @Test
+  void rescore_gzipInputAndOutput_roundTrip() throws IOException {
+    Path in = dir.resolve("in.jsonl.gz");
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(in))) {
+      gz.write(String.join("\n", TestData.lines(50, 4, true)).getBytes(StandardCharsets.UTF_8));
+    }
+    Path assessments = dir.resolve("a.jsonl.gz");
+
+    int status = run("--pack", TestData.pack("gate").toString(), "--in", in.toString(), "--out", assessments.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("lines     50 = 50 assessed + 0 rejected")
+        .contains("outcomes (50 of 50 assessed declarations carry one)");
+    Path plain = dir.resolve("plain.jsonl");
+    assertThat(run("--pack", TestData.pack("gate").toString(), "--in", assessments.toString(),
+        "--out", plain.toString())).as("assessments are not declarations").isEqualTo(Riskgate.FAILURES);
+    assertThat(Files.readAllLines(dir.resolve("rejects.jsonl"))).hasSize(50);
+  }
+
+  @Test
+  void rescore_editedPackAgainstBaseline_reportsMovesTheirCausesAndExamples() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(2_000, 5, true));
+    Path before = dir.resolve("before.jsonl");
+    assertThat(run("--pack", TestData.pack("gate").toString(), "--in", in.toString(), "--out", before.toString()))
+        .isZero();
+    out.getBuffer().setLength(0);
+    Path report = dir.resolve("report.html");
+
+    int status = run("--pack", TestData.pack("gate-v2").toString(), "--in", in.toString(),
+        "--out", dir.resolve("after.jsonl").toString(), "--baseline", before.toString(),
+        "--report", report.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    String summary = out.toString();
+    assertThat(summary).contains("decision diff against " + before)
+        .contains("GREEN -> YELLOW").contains("YELLOW -> RED")
+        .contains("T-AEO (no longer hits)").contains("T-GATE (changed)")
+        .containsPattern("e\\.g\\. D\\d{6} \\(line \\d+\\)");
+    assertThat(summary).doesNotContain("-> GREEN");
+    String html = Files.readString(report);
+    assertThat(html).contains("id=\"chart-channels\"", "id=\"chart-diff\"", "id=\"chart-hits\"",
+        "id=\"chart-rates\"", "class=\"cell\" data-from=\"GREEN\" data-to=\"YELLOW\"");
+  }
+
+  @Test
+  void rescore_baselineOfAnotherInput_failsOnOneLineAndLeavesNoOutput() throws IOException {
+    Path first = TestData.write(dir.resolve("first.jsonl"), TestData.lines(20, 6, false));
+    Path before = dir.resolve("before.jsonl");
+    assertThat(run("--pack", TestData.pack("gate").toString(), "--in", first.toString(), "--out", before.toString()))
+        .isZero();
+    List<String> other = new ArrayList<>(TestData.lines(20, 6, false));
+    other.remove(3);
+    Path second = TestData.write(dir.resolve("second.jsonl"), other);
+    Path results = Files.createDirectory(dir.resolve("results"));
+
+    int status = run("--pack", TestData.pack("gate").toString(), "--in", second.toString(),
+        "--out", results.resolve("after.jsonl").toString(), "--baseline", before.toString(),
+        "--report", results.resolve("report.html").toString());
+
+    assertThat(status).isEqualTo(Riskgate.USAGE);
+    assertThat(err.toString()).hasLineCount(1)
+        .contains("line 4 is declaration D000004, but the matching assessment (input line 4) is declaration D000005")
+        .contains("a baseline must be the --out of a rescore of the same input");
+    assertThat(filesIn(results)).isEmpty();
+  }
+
+  @Test
+  void rescore_randomPackWithOutcomes_estimatesTheViolationRateFromRandomSelections() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3_000, 7, true));
+
+    int status = run("--pack", TestData.pack("random").toString(), "--in", in.toString(),
+        "--out", dir.resolve("a.jsonl").toString());
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).containsPattern("random selections +\\d{3} +\\d+ +\\d+")
+        .contains("violation rate estimated from random selections (unbiased)");
+  }
+
+  @Test
+  void rescore_packWithASyntaxError_exitsTwoWithOneLocatedLine() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3, 8, false));
+
+    int status = run("--pack", TestData.pack("broken").toString(), "--in", in.toString(),
+        "--out", dir.resolve("a.jsonl").toString());
+
+    assertThat(status).isEqualTo(Riskgate.USAGE);
+    assertThat(err.toString()).hasLineCount(1).containsPattern("does not load: rules/broken\\.drl:\\d+:\\d+: ")
+        .doesNotContain("Exception");
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void rescore_badArguments_exitTwoWithOneLine() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3, 9, false));
+    String pack = TestData.pack("gate").toString();
+    String a = dir.resolve("a.jsonl").toString();
+
+    assertThat(run("--pack", pack, "--in", in.toString(), "--out", a, "--threads", "0")).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack, "--in", dir.resolve("missing.jsonl").toString(), "--out", a)).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", dir.resolve("no-pack").toString(), "--in", in.toString(), "--out", a)).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack, "--in", in.toString(), "--out", a, "--rejects", a)).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack, "--in", in.toString(), "--out", a, "--threads", "many")).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack, "--nonsense")).isEqualTo(Riskgate.USAGE);
+
+    assertThat(err.toString()).hasLineCount(6)
+        .contains("rescore: --threads must be between 1 and 256, was 0 (see 'riskgate rescore --help')")
+        .contains("--in " + dir.resolve("missing.jsonl") + ": no such file")
+        .contains("no-pack: no such folder")
+        .contains("is given for two outputs")
+        .contains("Unknown option: '--nonsense'")
+        .doesNotContain("Exception");
+    assertThat(Path.of(a)).doesNotExist();
+  }
+}

@@ -1,0 +1,48 @@
+package io.riskgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riskgate.Assessment;
+import io.riskgate.Channel;
+import io.riskgate.Hit;
+import io.riskgate.PackVersion;
+import io.riskgate.Selection;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunStatsTest {
+  private final RunStats stats = new RunStats();
+
+  private static Assessment assessment(Channel channel, Selection selection, String... codes) {
+    List<Hit> hits = java.util.Arrays.stream(codes).map(c -> new Hit(c, 10, null, "r", "rule")).toList();
+    return new Assessment("N", channel, 0, hits, selection, new PackVersion("p", "1", "abc"), "t", Instant.EPOCH);
+  }
+
+  @Test
+  void assessed_criterionWithTwoHitsOnOneDeclaration_countsOnce() {
+    stats.assessed(assessment(Channel.YELLOW, Selection.TARGETED, "VAL-01", "VAL-01", "GATE"), null);
+
+    assertThat(stats.criteriaByHits()).extracting(c -> c.code + "=" + c.hits).containsExactly("GATE=1", "VAL-01=1");
+  }
+
+  @Test
+  void assessed_withOutcomes_countsInspectionsAndViolationsPerCriterionChannelAndRandom() {
+    stats.assessed(assessment(Channel.RED, Selection.TARGETED, "VAL-01"), new Outcome(true, true));
+    stats.assessed(assessment(Channel.RED, Selection.TARGETED, "VAL-01"), new Outcome(true, false));
+    stats.assessed(assessment(Channel.YELLOW, Selection.RANDOM), new Outcome(true, true));
+    stats.assessed(assessment(Channel.GREEN, Selection.NONE), new Outcome(false, false));
+    stats.assessed(assessment(Channel.GREEN, Selection.NONE), null);
+    stats.rejected();
+
+    RunStats.Criterion val = stats.criteriaByHits().get(0);
+    assertThat(val.outcomes.inspected).isEqualTo(2);
+    assertThat(val.outcomes.hitRate()).isEqualTo(0.5);
+    assertThat(stats.outcomesByChannel[Channel.RED.ordinal()].violations).isEqualTo(1);
+    assertThat(stats.randomOutcomes.hitRate()).isEqualTo(1.0);
+    assertThat(stats.outcomesByChannel[Channel.GREEN.ordinal()].hitRate()).isNaN();
+    assertThat(stats.withOutcome).isEqualTo(4);
+    assertThat(stats.lines).isEqualTo(stats.assessed + stats.rejected).isEqualTo(6);
+    assertThat(stats.share(Channel.GREEN)).isEqualTo(0.4);
+  }
+}

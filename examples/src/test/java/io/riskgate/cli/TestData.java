@@ -1,0 +1,82 @@
+package io.riskgate.cli;
+
+import io.riskgate.RiskgateJson;
+import io.riskgate.declaration.Declaration;
+import io.riskgate.declaration.DeclarationType;
+import io.riskgate.declaration.Document;
+import io.riskgate.declaration.Header;
+import io.riskgate.declaration.Item;
+import io.riskgate.declaration.Money;
+import io.riskgate.declaration.Preference;
+import io.riskgate.declaration.TransportMode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Declarations and JSONL inputs for tests, shaped for the test packs in src/test/resources/packs:
+ * {@code gate} scores invoice values above 10,000 (40 points), the gate {@code RISKY-GATE} (35),
+ * arms in chapter 93 (RED), medicines in chapter 30 (at least YELLOW) and AEO traders (-60).
+ */
+final class TestData {
+  private TestData() {}
+
+  static Path pack(String name) {
+    return Path.of("src/test/resources/packs", name).toAbsolutePath();
+  }
+
+  static Declaration declaration(String number, String gate, String trader, String invoice, String hsCode) {
+    Header header = new Header(number, DeclarationType.IMPORT, "A11", "15BB", gate,
+        Instant.parse("2026-03-14T08:15:00Z"), trader, "DL0042", "Pingxiang Auto Parts Co", "CN",
+        "PXHN2026031401", TransportMode.ROAD, "20C-12345", "CNPXG", "CN", "DAP",
+        Money.of(invoice, "USD"), 42, new BigDecimal("3150.5"), List.of());
+    Item item = new Item(1, hsCode, "Brake assemblies for light trucks", "CN", new BigDecimal("1200"),
+        "PCE", Money.of(invoice, "USD"), new BigDecimal("15"), new Preference("E", "E264501230001"),
+        List.of());
+    return new Declaration(header, List.of(item), List.of(new Document("INVOICE", "PX-INV-7781", null)));
+  }
+
+  /** A plain declaration that no criterion of {@code gate} hits. */
+  static Declaration plain(String number) {
+    return declaration(number, "VNHUU", "0101234567", "500.00", "87089999");
+  }
+
+  static String line(Declaration declaration, Outcome outcome) {
+    return JsonlRecord.format(RiskgateJson.defaults().writeDeclaration(declaration), outcome);
+  }
+
+  /**
+   * {@code count} varied input lines, numbered {@code D000001}..., reproducible from the seed; with
+   * outcomes if asked (about 30% inspected, a fifth of those with a violation).
+   */
+  static List<String> lines(int count, long seed, boolean outcomes) {
+    Random random = new Random(seed);
+    String[] invoices = {"500.00", "5000.00", "15000.00", "30000.00"};
+    List<String> lines = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      String gate = random.nextInt(6) == 0 ? "RISKY-GATE" : "VNHUU";
+      String trader = random.nextInt(5) == 0 ? "AEO123" : "0101234567";
+      int kind = random.nextInt(12);
+      String hs = kind == 0 ? "93020000" : kind == 1 ? "30049099" : "87089999";
+      Declaration declaration = declaration(String.format("D%06d", i), gate, trader,
+          invoices[random.nextInt(invoices.length)], hs);
+      Outcome outcome = null;
+      if (outcomes) {
+        boolean inspected = random.nextInt(10) < 3;
+        outcome = new Outcome(inspected, inspected && random.nextInt(5) == 0);
+      }
+      lines.add(line(declaration, outcome));
+    }
+    return lines;
+  }
+
+  static Path write(Path file, List<String> lines) throws IOException {
+    Files.write(file, lines);
+    return file;
+  }
+}
