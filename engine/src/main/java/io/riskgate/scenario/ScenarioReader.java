@@ -105,11 +105,14 @@ final class ScenarioReader {
     }
     List<PatchSpec> patches = spec.patches() == null ? List.of() : spec.patches();
     JsonPointer[] targets = new JsonPointer[patches.size()];
+    boolean[] appended = new boolean[patches.size()];
     for (int k = 0; k < patches.size(); k++) {
-      targets[k] = pointerOf(source, k, patches.get(k));
-      document = apply(source, k, document, targets[k], patches.get(k).merge());
+      JsonPointer at = pointerOf(source, k, patches.get(k));
+      document = apply(source, k, document, at, patches.get(k).merge());
+      targets[k] = landed(document, at);
+      appended[k] = !at.equals(targets[k]);
     }
-    Declaration declaration = bindDeclaration(source, base, basePointer, document, patches, targets);
+    Declaration declaration = bindDeclaration(source, base, basePointer, document, patches, targets, appended);
 
     ExpectSpec expect = spec.expect();
     if (expect == null) {
@@ -312,18 +315,32 @@ final class ScenarioReader {
         + "change what exists; \"/items/-\" appends an item; patch the parent to add a field)");
   }
 
+  /** Where a patch landed: for {@code /items/-}, the index of the element it appended. */
+  private static JsonPointer landed(JsonNode document, JsonPointer at) {
+    if (at.matches() || !at.last().getMatchingProperty().equals("-")) {
+      return at;
+    }
+    return at.head().appendIndex(document.at(at.head()).size() - 1);
+  }
+
   /** Binds the composed declaration, locating a mistake in the file that holds the bad value. */
   private static Declaration bindDeclaration(Source source, Source base, JsonPointer basePointer,
-      JsonNode document, List<PatchSpec> patches, JsonPointer[] targets) {
+      JsonNode document, List<PatchSpec> patches, JsonPointer[] targets, boolean[] appended) {
     try {
       return RiskgateJson.defaults().readDeclaration(document.toString());
     } catch (DeclarationException e) {
       JsonPointer bad = JsonLocator.pointer(e.jsonPath());
       String message = e.getOriginalMessage() + " (declaration at " + e.jsonPath() + ")";
-      // The last patch that wrote the value is where the author fixes it.
+      // The author fixes a bad value where it was written: in the last patch that appended the
+      // whole element or wrote the member the value sits in (at the nearest part of its merge
+      // that exists), or else in the declaration the scenario started from.
       for (int k = patches.size() - 1; k >= 0; k--) {
         JsonPointer rest = relativeTo(bad, targets[k]);
-        if (rest != null && !patches.get(k).merge().at(rest).isMissingNode()) {
+        if (rest == null) {
+          continue;
+        }
+        String step = rest.toString().replaceFirst("^(/[^/]*).*$", "$1");
+        if (appended[k] || rest.matches() || !patches.get(k).merge().at(step).isMissingNode()) {
           throw source.error(JsonPointer.compile("/patches/" + k + "/merge" + rest), message);
         }
       }
@@ -334,9 +351,6 @@ final class ScenarioReader {
   private static JsonPointer relativeTo(JsonPointer pointer, JsonPointer prefix) {
     String p = pointer.toString();
     String q = prefix.toString();
-    if (q.endsWith("/-")) {
-      return null;
-    }
     if (p.equals(q)) {
       return JsonPointer.empty();
     }

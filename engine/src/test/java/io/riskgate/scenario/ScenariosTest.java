@@ -148,6 +148,15 @@ class ScenariosTest {
   }
 
   @Test
+  void load_missingValueInAnAppendedItem_isLocatedInTheAppendingPatch(@TempDir Path dir) {
+    Scenarios scenarios = broken(dir, "appended-item-without-currency.json");
+    assertThatThrownBy(() -> scenarios.load("scenarios/appended-item-without-currency.json"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageStartingWith(dir.resolve("scenarios/appended-item-without-currency.json") + ":10:25:")
+        .hasMessageContaining("at $.patches[0].merge.customsValue.currency: currency is required");
+  }
+
+  @Test
   void load_badValueInTheBaseDeclaration_isLocatedInTheBaseFile(@TempDir Path dir) {
     Scenarios scenarios = broken(dir, "bad-base.json");
     assertThatThrownBy(() -> scenarios.load("scenarios/bad-base.json"))
