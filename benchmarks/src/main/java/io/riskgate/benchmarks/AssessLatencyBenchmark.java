@@ -1,0 +1,57 @@
+package io.riskgate.benchmarks;
+
+import io.riskgate.Assessment;
+import io.riskgate.RiskEngine;
+import io.riskgate.declaration.Declaration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How long does a clearance system wait for one {@code assess}? The latency distribution of single
+ * assessments on {@code vn-baseline} (JMH SampleTime: p50, p99, p99.9), for declarations of 1, 5 and
+ * 50 items, cycling through 4,096 generated declarations. Target: p99 under 50 microseconds.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar AssessLatencyBenchmark</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class AssessLatencyBenchmark {
+  private static final int POOL = 4_096;
+
+  @Param({"1", "5", "50"})
+  int items;
+
+  Declaration[] declarations;
+  RiskEngine engine;
+  int next;
+
+  @Setup
+  public void setup() {
+    List<Declaration> generated = Workload.declarations(POOL, items, Workload.SEED);
+    declarations = generated.toArray(Declaration[]::new);
+    engine = Workload.engine(Workload.vnBaseline());
+  }
+
+  /** One declaration, one call. */
+  @Benchmark
+  public Assessment assess() {
+    Declaration declaration = declarations[next];
+    next = (next + 1) & (POOL - 1);
+    return engine.assess(declaration);
+  }
+}

@@ -1,0 +1,157 @@
+package io.riskgate.benchmarks;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How fast does a whole year re-score? Writes {@code declarations} generated declarations (seeded)
+ * as JSON Lines once, then runs {@code riskgate rescore} on them in a fresh JVM with a fixed heap,
+ * on 1 and on 2 worker threads, alternating, {@code runs} times each. Reports the rescore's own
+ * throughput (parse, assess, write; the pack compile is excluded and printed apart), the wall time
+ * of the whole process, and the peak heap: the largest heap occupancy before a collection, read from
+ * the child's GC log.
+ *
+ * <p>A separate JVM per run rather than JMH, because the heap limit is part of the question and the
+ * CLI is what a user runs. With {@code --pipeline}, or when the CLI jar is missing, the same steps run
+ * through {@link PipelineRescore} (RiskgateJson and RiskEngine.assessAll, no CLI); the output says
+ * which.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.EndToEndRescore \
+ *     --declarations 1000000 --runs 3 --heap 512m --cli examples/target/riskgate.jar</pre>
+ */
+public final class EndToEndRescore {
+  private static final Pattern THROUGHPUT = Pattern.compile(
+      "throughput ([\\d,]+) declarations/s: ([\\d,]+) assessed in ([\\d.]+) s on (\\d+) threads? \\(pack compiled in ([\\d.]+) s\\)");
+  /** A G1 pause line: "... Pause Young (Normal) (G1 Evacuation Pause) 300M->42M(512M) 3.1ms". */
+  private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+  private EndToEndRescore() {}
+
+  /** The outcome of one run. */
+  record Run(String tool, int threads, double perSecond, long assessed, double rescoreSeconds,
+      double compileSeconds, double wallSeconds, long peakHeapMb, int exitCode) {}
+
+  /** Options: --declarations N, --runs N, --heap SIZE, --threads 1,2, --cli JAR, --pipeline, --work DIR, --items N. */
+  public static void main(String[] args) throws Exception {
+    int declarations = 1_000_000;
+    int runs = 3;
+    int items = 0;
+    String heap = "512m";
+    int[] threads = {1, 2};
+    Path cli = Path.of("examples/target/riskgate.jar");
+    boolean pipeline = false;
+    Path work = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--declarations" -> declarations = Integer.parseInt(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--heap" -> heap = args[++i];
+        case "--items" -> items = Integer.parseInt(args[++i]);
+        case "--threads" -> threads = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+        case "--cli" -> cli = Path.of(args[++i]);
+        case "--pipeline" -> pipeline = true;
+        case "--work" -> work = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    boolean useCli = !pipeline && Files.isRegularFile(cli);
+    Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("riskgate-e2e");
+    Path input = dir.resolve("declarations-" + declarations + (items > 0 ? "x" + items : "") + ".jsonl");
+    if (!Files.isRegularFile(input)) {
+      long start = System.nanoTime();
+      Path partial = dir.resolve(input.getFileName() + ".partial");
+      try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        Workload.writeJsonl(writer, declarations, items, Workload.SEED);
+      }
+      Files.move(partial, input);
+      System.out.printf(Locale.ROOT, "generated %,d declarations (%,d MB) in %.1f s%n", declarations,
+          Files.size(input) >> 20, (System.nanoTime() - start) / 1e9);
+    }
+    String tool = useCli ? "riskgate rescore (" + cli + ")" : "PipelineRescore (RiskgateJson + assessAll)";
+    System.out.printf(Locale.ROOT, "input %s, %,d declarations; tool: %s; heap -Xmx%s; JDK %s%n", input,
+        declarations, tool, heap, System.getProperty("java.version"));
+    List<Run> all = new ArrayList<>();
+    for (int r = 1; r <= runs; r++) {
+      for (int t : threads) {
+        Run run = runOnce(useCli, cli, input, dir, t, heap, r);
+        all.add(run);
+        System.out.printf(Locale.ROOT, "run %d: %d thread(s): %,.0f declarations/s (%,d in %.2f s), "
+                + "compile %.2f s, wall %.2f s, peak heap %d MB, exit %d%n", r, t, run.perSecond(),
+            run.assessed(), run.rescoreSeconds(), run.compileSeconds(), run.wallSeconds(), run.peakHeapMb(),
+            run.exitCode());
+      }
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-8s %6s %16s %12s %14s %12s%n", "threads", "runs", "median decl/s",
+        "median wall s", "max peak heap MB", "13M at median");
+    boolean failed = false;
+    for (int t : threads) {
+      int th = t;
+      List<Run> mine = all.stream().filter(run -> run.threads() == th).toList();
+      double median = median(mine.stream().mapToDouble(Run::perSecond).toArray());
+      double wall = median(mine.stream().mapToDouble(Run::wallSeconds).toArray());
+      long peak = mine.stream().mapToLong(Run::peakHeapMb).max().orElse(-1);
+      double year = 13_000_000 / median;
+      System.out.printf(Locale.ROOT, "%-8d %6d %16.0f %12.2f %14d %9.0f s (%.1f min)%n", t, mine.size(), median,
+          wall, peak, year, year / 60);
+      failed |= mine.stream().anyMatch(run -> run.exitCode() != 0 || run.assessed() != mine.get(0).assessed());
+    }
+    if (failed) {
+      System.err.println("a run failed or assessed a different number of declarations");
+      System.exit(1);
+    }
+  }
+
+  private static Run runOnce(boolean useCli, Path cli, Path input, Path dir, int threads, String heap, int run)
+      throws IOException, InterruptedException {
+    Path out = dir.resolve("assessments-" + threads + ".jsonl");
+    Path gcLog = dir.resolve("gc-" + threads + "-" + run + ".log");
+    Path stdout = dir.resolve("stdout-" + threads + "-" + run + ".txt");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+    if (useCli) {
+      command.addAll(List.of("-jar", cli.toString(), "rescore", "--in", input.toString(), "--out", out.toString(),
+          "--threads", Integer.toString(threads), "--quiet"));
+    } else {
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), PipelineRescore.class.getName(),
+          input.toString(), out.toString(), Integer.toString(threads)));
+    }
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(stdout.toFile()).start();
+    int exit = process.waitFor();
+    double wall = (System.nanoTime() - start) / 1e9;
+    String text = Files.readString(stdout);
+    Matcher m = THROUGHPUT.matcher(text);
+    if (!m.find()) {
+      System.err.println(text);
+      throw new IllegalStateException("no throughput line in the output of " + command);
+    }
+    long peak = 0;
+    for (String line : Files.readAllLines(gcLog)) {
+      Matcher gc = GC.matcher(line);
+      if (gc.find()) {
+        peak = Math.max(peak, Long.parseLong(gc.group(1)));
+      }
+    }
+    Files.deleteIfExists(out);
+    return new Run(useCli ? "cli" : "pipeline", threads, Double.parseDouble(m.group(1).replace(",", "")),
+        Long.parseLong(m.group(2).replace(",", "")), Double.parseDouble(m.group(3)),
+        Double.parseDouble(m.group(5)), wall, peak, exit);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

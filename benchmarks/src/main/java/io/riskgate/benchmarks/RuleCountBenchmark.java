@@ -1,0 +1,67 @@
+package io.riskgate.benchmarks;
+
+import io.riskgate.Assessment;
+import io.riskgate.RiskEngine;
+import io.riskgate.declaration.Declaration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How does the cost per declaration grow with the number of rules? {@code vn-baseline} plus
+ * generated criteria of the same shapes ({@link GeneratedPack}), 50, 500 and 5,000 rules in all,
+ * batched {@code assessAll}, time per declaration (the generator's realistic mix of item counts).
+ * Target: sub-linear in the number of rules.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar RuleCountBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+public class RuleCountBenchmark {
+  static final int DECLARATIONS = 1_000;
+
+  @Param({"50", "500", "5000"})
+  int rules;
+
+  Path directory;
+  List<Declaration> declarations;
+  RiskEngine engine;
+
+  @Setup
+  public void setup() throws IOException {
+    directory = Files.createTempDirectory("riskgate-rules-" + rules);
+    engine = Workload.engine(GeneratedPack.write(Workload.vnBaseline(), rules, directory));
+    declarations = Workload.declarations(DECLARATIONS, 0, Workload.SEED);
+  }
+
+  @TearDown
+  public void tearDown() {
+    PackCopies.delete(directory);
+  }
+
+  /** The engine, batched: per declaration. */
+  @Benchmark
+  @OperationsPerInvocation(DECLARATIONS)
+  public List<Assessment> engineAssessAll() {
+    return engine.assessAll(declarations);
+  }
+}
