@@ -194,7 +194,9 @@ final class HtmlReport {
   private static void rates(StringBuilder h, RunStats s) {
     List<RunStats.Criterion> criteria = s.criteriaByHits().stream()
         .filter(c -> c.outcomes.inspected > 0).limit(MAX_BARS).toList();
-    double baseline = s.randomOutcomes.hitRate();
+    boolean truth = s.groundTruth();
+    // Synthetic inputs know every declaration's truth: the random selections' exact rate.
+    double baseline = truth ? s.randomOutcomes.knownRate() : s.randomOutcomes.hitRate();
     double max = Double.isNaN(baseline) ? 0 : baseline;
     for (RunStats.Criterion c : criteria) {
       max = Math.max(max, c.outcomes.hitRate());
@@ -231,9 +233,10 @@ final class HtmlReport {
     }
     h.append("</svg>\n");
     h.append(String.format(Locale.ROOT,
-        "<p class=\"muted\">%,d of %,d assessed declarations carry an outcome; random selections: %,d inspected, %,d violations, rate %s.</p>\n",
+        "<p class=\"muted\">%,d of %,d assessed declarations carry an outcome; random selections: %,d inspected, %,d violations found; violation rate %s%s.</p>\n",
         s.withOutcome, s.assessed, s.randomOutcomes.inspected, s.randomOutcomes.violations,
-        SummaryText.rate(s.randomOutcomes)));
+        truth ? SummaryText.percent(baseline) : SummaryText.rate(s.randomOutcomes),
+        truth ? " (from the known truth of every random selection)" : ""));
   }
 
   private static int rateBar(StringBuilder h, int y, int row, int label, int bar, double max, String text,

@@ -116,10 +116,6 @@ record JsonlRecord(String declarationJson, Outcome outcome) {
     if (inspected == null || violation == null) {
       throw located(parser, lineNumber, path, "an outcome needs both 'inspected' and 'violation'");
     }
-    if (violation && !inspected) {
-      throw located(parser, lineNumber, path,
-          "a violation is only found by an inspection: 'violation' is true but 'inspected' is false");
-    }
     return new Outcome(inspected, violation);
   }
 

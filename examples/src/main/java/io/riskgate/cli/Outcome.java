@@ -1,11 +1,18 @@
 package io.riskgate.cli;
 
 /**
- * What happened to a declaration in history, carried beside it in an input line: whether it was
- * inspected, and whether the inspection found a violation.
+ * What is known of a declaration after the fact, carried beside it in an input line: whether it
+ * was inspected, and whether it hid a violation.
+ *
+ * <p>In a real history only an inspection finds a violation, so {@code violation} is true only
+ * where {@code inspected} is. Synthetic data (from {@code generate}) knows the truth for every
+ * declaration: {@code violation} may then be true without an inspection. Hit rates count
+ * violations among inspected declarations only, as real data would; the truth of uninspected ones
+ * is used for what only synthetic data can tell (violations released GREEN, an exact violation
+ * rate among random selections).
  *
  * @param inspected whether customs inspected it (documents or goods)
- * @param violation whether a violation was found; only an inspection finds one
+ * @param violation whether it hid a violation (found by the inspection, or known)
  */
 record Outcome(boolean inspected, boolean violation) {
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "riskgate", mixinStandardHelpOptions = true, versionProvider = Riskgate.Version.class,
     description = "Customs risk assessment with rule packs: re-score history, generate samples, validate packs.",
-    subcommands = {RescoreCommand.class, ValidateCommand.class,
+    subcommands = {RescoreCommand.class, GenerateCommand.class, ValidateCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

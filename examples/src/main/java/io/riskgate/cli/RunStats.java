@@ -18,20 +18,31 @@ import java.util.Map;
  */
 final class RunStats {
 
-  /** Inspections and violations found among some declarations that carry an outcome. */
+  /** Inspections and violations among some declarations that carry an outcome. */
   static final class OutcomeCounts {
     long declarations;
     long inspected;
+    /** Violations found: among the inspected declarations. */
     long violations;
+    /** Violations known, inspected or not (more than {@code violations} only in synthetic data). */
+    long known;
 
     void add(Outcome outcome) {
       declarations++;
+      if (outcome.violation()) {
+        known++;
+      }
       if (outcome.inspected()) {
         inspected++;
         if (outcome.violation()) {
           violations++;
         }
       }
+    }
+
+    /** Known violations per declaration, or NaN when there are none. */
+    double knownRate() {
+      return declarations == 0 ? Double.NaN : (double) known / declarations;
     }
 
     /** Violations found per inspection, or NaN when none was inspected. */
@@ -63,6 +74,14 @@ final class RunStats {
   final OutcomeCounts randomOutcomes = new OutcomeCounts();
   final OutcomeCounts allOutcomes = new OutcomeCounts();
   private final Map<String, Criterion> criteria = new HashMap<>();
+
+  /**
+   * Whether the input knows violations of declarations that were not inspected: synthetic data
+   * with its ground truth, where rates can be measured on every declaration.
+   */
+  boolean groundTruth() {
+    return allOutcomes.known > allOutcomes.violations;
+  }
 
   void assessed(Assessment assessment, Outcome outcome) {
     lines++;

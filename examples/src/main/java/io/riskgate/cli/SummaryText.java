@@ -68,25 +68,37 @@ final class SummaryText {
   }
 
   private static void outcomes(StringBuilder out, RunStats s) {
+    boolean truth = s.groundTruth();
     line(out, "outcomes (%,d of %,d assessed declarations carry one): hit rate = violations found per inspection",
         s.withOutcome, s.assessed);
-    line(out, "%-26s %12s %11s %10s %8s", "", "declarations", "inspected", "violations", "hit rate");
+    line(out, "%-26s %12s %11s %10s %8s%s", "", "declarations", "inspected", "violations", "hit rate",
+        truth ? String.format(Locale.ROOT, " %12s", "all known") : "");
     for (Channel channel : Channel.values()) {
-      row(out, "channel " + channel, s.outcomesByChannel[channel.ordinal()]);
+      row(out, "channel " + channel, s.outcomesByChannel[channel.ordinal()], truth);
     }
-    row(out, "random selections", s.randomOutcomes);
-    row(out, "all", s.allOutcomes);
-    if (s.randomOutcomes.inspected > 0) {
+    row(out, "random selections", s.randomOutcomes, truth);
+    row(out, "all", s.allOutcomes, truth);
+    RunStats.OutcomeCounts random = s.randomOutcomes;
+    if (truth && random.declarations > 0) {
+      line(out, "violation rate among random selections (unbiased, from the known truth): %s of %,d",
+          percent(random.knownRate()), random.declarations);
+    } else if (random.inspected > 0) {
       line(out, "violation rate estimated from random selections (unbiased): %s of %,d inspected",
-          rate(s.randomOutcomes), s.randomOutcomes.inspected);
+          rate(random), random.inspected);
     } else {
       line(out, "no random selection was inspected: no unbiased estimate of the violation rate");
     }
+    if (truth && s.allOutcomes.known > 0) {
+      long green = s.outcomesByChannel[Channel.GREEN.ordinal()].known;
+      line(out, "known violations selected YELLOW or RED: %,d of %,d (%.1f%%); released GREEN: %,d",
+          s.allOutcomes.known - green, s.allOutcomes.known,
+          percent(s.allOutcomes.known - green, s.allOutcomes.known), green);
+    }
   }
 
-  private static void row(StringBuilder out, String label, RunStats.OutcomeCounts c) {
-    line(out, "%-26s %12s %11s %10s %8s", label, count(c.declarations), count(c.inspected),
-        count(c.violations), rate(c));
+  private static void row(StringBuilder out, String label, RunStats.OutcomeCounts c, boolean truth) {
+    line(out, "%-26s %12s %11s %10s %8s%s", label, count(c.declarations), count(c.inspected),
+        count(c.violations), rate(c), truth ? String.format(Locale.ROOT, " %12s", count(c.known)) : "");
   }
 
   private static void diff(StringBuilder out, BaselineDiff diff, String baseline) {
@@ -117,6 +129,10 @@ final class SummaryText {
 
   static double percent(long part, long whole) {
     return whole == 0 ? 0 : 100.0 * part / whole;
+  }
+
+  static String percent(double share) {
+    return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * share);
   }
 
   static String rate(RunStats.OutcomeCounts c) {

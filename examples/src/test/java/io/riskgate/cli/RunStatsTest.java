@@ -45,4 +45,23 @@ class RunStatsTest {
     assertThat(stats.lines).isEqualTo(stats.assessed + stats.rejected).isEqualTo(6);
     assertThat(stats.share(Channel.GREEN)).isEqualTo(0.4);
   }
+
+  @Test
+  void groundTruth_violationKnownWithoutInspection_countsAsKnownButNotFound() {
+    stats.assessed(assessment(Channel.GREEN, Selection.NONE), new Outcome(false, true));
+    stats.assessed(assessment(Channel.RED, Selection.RANDOM), new Outcome(true, true));
+
+    assertThat(stats.groundTruth()).isTrue();
+    assertThat(stats.allOutcomes.violations).isEqualTo(1);
+    assertThat(stats.allOutcomes.known).isEqualTo(2);
+    assertThat(stats.outcomesByChannel[Channel.GREEN.ordinal()].hitRate()).isNaN();
+    assertThat(stats.randomOutcomes.knownRate()).isEqualTo(1.0);
+  }
+
+  @Test
+  void groundTruth_onlyInspectedViolations_isFalse() {
+    stats.assessed(assessment(Channel.RED, Selection.TARGETED), new Outcome(true, true));
+
+    assertThat(stats.groundTruth()).isFalse();
+  }
 }

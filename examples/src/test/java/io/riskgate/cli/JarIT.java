@@ -1,0 +1,204 @@
+package io.riskgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The shaded jar as a user runs it: {@code java -jar target/riskgate.jar ...} in a fresh folder.
+ * This is what catches a jar whose merged META-INF/services lost a Drools part, which no unit test
+ * on the class path can see.
+ */
+class JarIT {
+  private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  @TempDir
+  Path dir;
+
+  record Run(int status, String out, String err) {}
+
+  @BeforeAll
+  static void jarIsBuilt() {
+    assertThat(JAR).as("run after the package phase (mvn verify)").isRegularFile();
+  }
+
+  private Run java(List<String> jvm, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(JAVA));
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path out = dir.resolve(".stdout");
+    Path err = dir.resolve(".stderr");
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    // A safety net against a hung child, not a timing assertion.
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("riskgate " + String.join(" ", args) + " did not finish");
+    }
+    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private Run riskgate(String... args) throws IOException, InterruptedException {
+    return java(List.of(), args);
+  }
+
+  private static void assertOneLineError(Run run) {
+    assertThat(run.status()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "rescore --help", "generate --help", "validate --help", "help rescore"})
+  void help_everyCommand_printsUsageAndExitsZero(String args) throws Exception {
+    Run run = riskgate(args.split(" "));
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).startsWith("Usage: riskgate").contains("--help");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void rescore_noArguments_runsTheBundledPackOnTheBundledSampleIntoRiskgateOut() throws Exception {
+    Run run = riskgate("rescore");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    Path out = dir.resolve("riskgate-out");
+    assertThat(out.resolve("assessments.jsonl")).isRegularFile();
+    assertThat(out.resolve("rejects.jsonl")).isEmptyFile();
+    assertThat(out.resolve("report.html")).content().contains("<svg id=\"chart-channels\"");
+    long assessed = Files.lines(out.resolve("assessments.jsonl")).count();
+    assertThat(assessed).isGreaterThan(1_000);
+    assertThat(run.out()).contains("pack      vn-baseline@")
+        .contains(String.format("lines     %,d = %,d assessed + 0 rejected", assessed, assessed))
+        .containsPattern("GREEN +[\\d,]+ +\\d+\\.\\d%").containsPattern("RED +[\\d,]+ +\\d+\\.\\d%")
+        .contains("top criteria by hits").contains("declarations/s")
+        .contains("violation rate among random selections");
+    assertThat(out.resolve("summary.txt")).content().contains("top criteria by hits");
+  }
+
+  @Test
+  void rescore_badArguments_exitTwoWithOneLineAndNoStackTrace() throws Exception {
+    assertOneLineError(riskgate("rescore", "--threads", "-1"));
+    assertOneLineError(riskgate("rescore", "--in"));
+    assertOneLineError(riskgate("rescore", "--in", "no-such-file.jsonl", "--out", "a.jsonl"));
+    assertOneLineError(riskgate("generate", "--count", "ten", "--seed", "1", "--out", "x.jsonl"));
+    assertOneLineError(riskgate("frobnicate"));
+    assertOneLineError(riskgate());
+  }
+
+  @Test
+  void rescore_packThatDoesNotLoad_exitsTwoWithTheLocatedProblem() throws Exception {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(5, 1, false));
+
+    Run run = riskgate("rescore", "--pack", TestData.pack("broken").toString(), "--in", in.toString(),
+        "--out", "a.jsonl");
+
+    assertOneLineError(run);
+    assertThat(run.err()).containsPattern("rules/broken\\.drl:\\d+:\\d+: ");
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void rescore_inputWithBadLines_rejectsThemWithLineNumbersAndTheCountsAddUp() throws Exception {
+    List<String> lines = new ArrayList<>(TestData.lines(100, 2, true));
+    lines.set(9, "{\"header\":{\"number\":\"D000010\"}}");
+    lines.set(49, "{ broken");
+    Path in = TestData.write(dir.resolve("in.jsonl"), lines);
+
+    Run run = riskgate("rescore", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", "out/a.jsonl", "--rejects", "out/bad.jsonl");
+
+    assertThat(run.status()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("lines     100 = 98 assessed + 2 rejected");
+    assertThat(Files.readAllLines(dir.resolve("out/a.jsonl"))).hasSize(98);
+    List<String> rejects = Files.readAllLines(dir.resolve("out/bad.jsonl"));
+    assertThat(rejects).hasSize(2);
+    assertThat(rejects.get(0)).startsWith("{\"line\":10,\"declaration\":\"D000010\",\"reason\":\"line 10, column ");
+    assertThat(rejects.get(1)).startsWith("{\"line\":50,").contains("line 50, column ");
+  }
+
+  @Test
+  void rescore_withBaselineAndReport_printsTheDecisionDiffAndWritesTheCharts() throws Exception {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(1_000, 3, true));
+    Run before = riskgate("rescore", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", "before.jsonl");
+    assertThat(before.status()).as(before.err()).isZero();
+
+    Run after = riskgate("rescore", "--pack", TestData.pack("gate-v2").toString(), "--in", in.toString(),
+        "--out", "after.jsonl", "--baseline", "before.jsonl", "--report", "report.html");
+
+    assertThat(after.status()).as(after.err()).isZero();
+    assertThat(after.out()).contains("decision diff against before.jsonl")
+        .containsPattern("GREEN -> YELLOW: [\\d,]+ declarations")
+        .contains("caused by: T-AEO (no longer hits)");
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html).contains("<svg id=\"chart-channels\"", "<svg id=\"chart-diff\"", "<svg id=\"chart-hits\"",
+        "<svg id=\"chart-rates\"", "data-from=\"GREEN\" data-to=\"YELLOW\"")
+        .doesNotContain("<script").doesNotContain("src=").doesNotContain("href=");
+  }
+
+  @Test
+  void rescore_largeGzipInputInASmallHeap_streamsThrough() throws Exception {
+    Path in = dir.resolve("big.jsonl.gz");
+    int lines = 60_000;
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(in))) {
+      for (int start = 0; start < lines; start += 5_000) {
+        for (String line : TestData.lines(5_000, start, true)) {
+          gz.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }
+
+    // 60,000 assessments held in memory would need several times this heap.
+    Run run = java(List.of("-Xmx40m"), "rescore", "--pack", TestData.pack("gate").toString(),
+        "--in", in.toString(), "--out", "big-out.jsonl.gz");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("lines     60,000 = 60,000 assessed + 0 rejected");
+  }
+
+  @Test
+  void generate_sameSeed_writesTheSameDeclarationsWhichRescoreAssesses() throws Exception {
+    Run first = riskgate("generate", "--count", "300", "--seed", "11", "--out", "a.jsonl", "--with-outcomes");
+    Run second = riskgate("generate", "--count", "300", "--seed", "11", "--out", "b.jsonl", "--with-outcomes");
+
+    assertThat(first.status()).as(first.err()).isZero();
+    assertThat(second.status()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("a.jsonl"))).hasSize(300).first().asString().contains("\"outcome\":{");
+    assertThat(Files.readString(dir.resolve("a.jsonl"))).isEqualTo(Files.readString(dir.resolve("b.jsonl")));
+
+    Run rescore = riskgate("rescore", "--in", "a.jsonl", "--out", "a-out.jsonl");
+    assertThat(rescore.status()).as(rescore.err()).isZero();
+    assertThat(rescore.out()).contains("lines     300 = 300 assessed + 0 rejected");
+  }
+
+  @Test
+  void validate_packs_exitZeroWhenItLoadsAndTwoWhenItDoesNot() throws Exception {
+    Run good = riskgate("validate", TestData.pack("gate").toString());
+    Run broken = riskgate("validate", TestData.pack("broken").toString());
+    Run missing = riskgate("validate", "no-such-pack");
+
+    assertThat(good.status()).as(good.out() + good.err()).isZero();
+    assertThat(good.out()).contains("gate@1.0.0");
+    assertThat(broken.status()).isEqualTo(2);
+    assertThat(broken.out()).containsPattern("broken/rules/broken\\.drl:\\d+:\\d+: ");
+    assertThat(broken.err()).doesNotContain("Exception");
+    assertOneLineError(missing);
+  }
+}
