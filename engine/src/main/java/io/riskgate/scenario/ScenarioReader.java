@@ -3,6 +3,7 @@ package io.riskgate.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,9 @@ final class ScenarioReader {
 
   record ExpectSpec(Channel channel, List<String> codes, Map<String, List<String>> reasons) {}
 
+  // Duplicate keys are refused: in a copied-and-edited scenario the second one would silently win.
   private static final ObjectReader SPEC_READER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .addModule(new JavaTimeModule())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -52,6 +55,7 @@ final class ScenarioReader {
       .build()
       .readerFor(FileSpec.class);
   private static final ObjectReader TREE_READER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build()

@@ -76,8 +76,12 @@ public abstract class PackScenarioTests {
         result.actualChannel() + " " + result.actualCodes());
   }
 
+  /** The scenario file as a URI IDEs can open, or {@code null} for a pack inside a jar. */
   private static URI sourceOf(String file) {
-    Path path = Path.of(file.startsWith("classpath:") ? "." : file);
-    return !file.startsWith("classpath:") && Files.isRegularFile(path) ? path.toUri() : null;
+    if (file.startsWith("classpath:")) {
+      return null;
+    }
+    Path path = Path.of(file);
+    return Files.isRegularFile(path) ? path.toUri() : null;
   }
 }

@@ -187,6 +187,15 @@ class ScenariosTest {
   }
 
   @Test
+  void load_duplicateKey_isRefusedWithItsLocation(@TempDir Path dir) {
+    Scenarios scenarios = broken(dir, "duplicate-key.json");
+    assertThatThrownBy(() -> scenarios.load("scenarios/duplicate-key.json"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("duplicate-key.json:4:")
+        .hasMessageContaining("Duplicate field 'channel'");
+  }
+
+  @Test
   void load_semanticMistakes_areLocated(@TempDir Path dir) {
     Scenarios scenarios = broken(dir, "reason-for-unexpected-code.json", "patch-at-nothing.json",
         "both-declaration-and-base.json", "duplicate-override-trader.json", "invalid-override-trader.json");
