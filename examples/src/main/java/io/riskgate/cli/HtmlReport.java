@@ -120,7 +120,7 @@ final class HtmlReport {
     h.append("</svg>\n");
     List<BaselineDiff.Move> moves = diff.moves();
     if (!moves.isEmpty()) {
-      h.append("<table id=\"diff-causes\"><tr><th>move</th><th>declarations</th><th>caused by</th><th>examples</th></tr>\n");
+      h.append("<table id=\"diff-causes\"><tr><th>move</th><th>declarations</th><th style=\"text-align:left\">caused by</th><th style=\"text-align:left\">examples</th></tr>\n");
       for (BaselineDiff.Move move : moves) {
         StringBuilder causes = new StringBuilder();
         for (BaselineDiff.Cause cause : diff.causes(move)) {
