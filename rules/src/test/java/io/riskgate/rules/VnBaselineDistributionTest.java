@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
  * the bands the pack is tuned for: RED 5-10%, YELLOW 20-30%. Prints the measured table (the one
  * in the pack's README) with per-criterion hits and hit rates.
  *
- * <p>Run: {@code mvn -B -q -pl rules verify -Dtest=VnBaselineDistributionTest}
+ * <p>Run: {@code mvn -B -q -pl rules verify -Dtest=VnBaselineDistributionTest}; another seed with
+ * {@code -DargLine=-Dseed=7} (the bands are asserted for any seed, tuned on 2026).
  */
 class VnBaselineDistributionTest {
   static final int COUNT = 20_000;
-  static final long SEED = 2026;
+  static final long SEED = Long.getLong("seed", 2026);
 
   @Test
   void distribution_onTwentyThousandGeneratedDeclarations_staysInTheTunedBands() {
@@ -67,6 +68,12 @@ class VnBaselineDistributionTest {
     table.append("\n| criterion | hits | share | violations | hit rate |\n|---|---:|---:|---:|---:|\n");
     criteria.forEach((code, c) -> table.append(String.format("| %s | %,d | %.2f%% | %d | %.1f%% |%n", code, c[0],
         100.0 * c[0] / COUNT, c[1], 100.0 * c[1] / c[0])));
+    table.append("\nshare of declarations with a score of at least:");
+    for (int threshold = 10; threshold <= 90; threshold += 10) {
+      int at = threshold;
+      long n = assessments.stream().filter(a -> a.score() >= at).count();
+      table.append(String.format(" %d: %.1f%%", threshold, 100.0 * n / COUNT));
+    }
     System.out.println(table);
 
     double red = 100.0 * channels.getOrDefault(Channel.RED, 0) / COUNT;
@@ -74,5 +81,9 @@ class VnBaselineDistributionTest {
     assertThat(red).as("RED share").isBetween(5.0, 10.0);
     assertThat(yellow).as("YELLOW share").isBetween(20.0, 30.0);
     assertThat(100.0 * violations / COUNT).as("violation rate").isBetween(1.0, 3.0);
+    // The criteria select better than chance: RED finds violations several times as often as GREEN lets through.
+    double redHitRate = (double) violationsByChannel.get(Channel.RED) / channels.get(Channel.RED);
+    double greenRate = (double) violationsByChannel.get(Channel.GREEN) / channels.get(Channel.GREEN);
+    assertThat(redHitRate).as("RED hit rate").isGreaterThan(5 * greenRate);
   }
 }

@@ -236,7 +236,10 @@ public final class SampleGenerator {
       Preference preference = null;
       BigDecimal duty = goods.duty();
       String form = formFor(itemOrigin);
-      if (form != null && goods.dutyPercent() > 0 && rng.chance(scheme == Scheme.FALSE_ORIGIN ? 0.95 : 0.55)) {
+      // Honest traders rarely claim preference on goods consigned from another country: the
+      // direct-consignment rule of the FTAs makes the claim hard to support.
+      double claimRate = scheme == Scheme.FALSE_ORIGIN ? 0.95 : itemOrigin.equals(consignment) ? 0.55 : 0.04;
+      if (form != null && goods.dutyPercent() > 0 && rng.chance(claimRate)) {
         if (scheme == Scheme.FALSE_ORIGIN && rng.chance(0.15)) {
           form = rng.pick(new String[] {"E", "D", "AK"});  // a form that may not cover the origin at all
         }
