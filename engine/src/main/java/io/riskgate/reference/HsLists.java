@@ -8,9 +8,9 @@ package io.riskgate.reference;
  * {@code null}. The in-memory lists try the code's 10, 8, 6, 4 and 2-digit prefixes in hash maps:
  * the cost does not grow with the lists.
  * <pre>{@code
- * $i : Item() from $d.items
- * $l : HsListEntry() from hsLists.licenceRequired($i.hsCode)
- * not Document( type == $l.licenceType ) from $d.documents
+ * $d : Declaration()
+ * $i : Item( hsLists.licenceRequired(hsCode) != null,
+ *            !$d.hasDocument(hsLists.licenceRequired(hsCode).licenceType) ) from $d.items
  * }</pre>
  *
  * <p>Implementations must be thread-safe.

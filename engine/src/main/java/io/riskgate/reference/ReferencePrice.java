@@ -8,9 +8,7 @@ import java.util.Objects;
  * a risk signal, not as a floor price.
  *
  * <pre>{@code
- * $i : Item() from $d.items
- * $p : ReferencePrice( unit == $i.unit, currency == $i.customsValue.currencyCode,
- *                      isBelowTolerance($i.unitValue) ) from prices.find($i.hsCode, $i.origin)
+ * $i : Item( prices.findFor(this)!.isBelowTolerance(unitValue) ) from $d.items
  * }</pre>
  *
  * @param hsCode the HS code or code prefix it applies to (4 to 10 digits)

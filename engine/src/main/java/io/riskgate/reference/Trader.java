@@ -14,8 +14,7 @@ import java.util.Objects;
  * the live run did. Days count in UTC.
  *
  * <pre>{@code
- * $d : Declaration()
- * $t : Trader( ageInDays($d.header.registeredAt) < 180 ) from traders.find($d.header.traderTaxId)
+ * $d : Declaration( traders.find(header.traderTaxId)!.ageInDays(header.registeredAt) < 180 )
  * }</pre>
  *
  * @param taxId the trader's tax id, as declarations carry it

@@ -3,15 +3,18 @@ package io.riskgate.reference;
 /**
  * The traders a pack's rules know, by tax id. Bound to the DRL global {@code traders}.
  *
- * <p>{@link #find} returns {@code null} for an unknown trader, which is what DRL's {@code from}
- * needs: a pattern over {@code from traders.find(...)} simply does not match.
+ * <p>{@link #find} returns {@code null} for an unknown trader. In DRL, look it up in a constraint
+ * with Drools' null-safe {@code !.} (false for an unknown trader); constraints are compiled to
+ * bytecode, while a {@code from} source is interpreted on every evaluation, about three times
+ * slower. Both work:
  * <pre>{@code
  * global io.riskgate.reference.TraderRegistry traders;
  *
- * $d : Declaration()
+ * $d : Declaration( traders.find(header.traderTaxId)!.complianceLevel >= 4 )
+ * $d : Declaration( traders.find(header.traderTaxId) == null )          // unknown trader
+ *
+ * $d : Declaration()                                                     // the same with from
  * $t : Trader( complianceLevel >= 4 ) from traders.find($d.header.traderTaxId)
- * // an unknown trader: not a Trader pattern but a not-exists test
- * not Trader() from traders.find($d.header.traderTaxId)
  * }</pre>
  *
  * <p>Implement it to back the registry with your own database; put
