@@ -1,6 +1,9 @@
 package io.riskgate.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -32,7 +35,11 @@ final class Progress {
 
   /** A bar when {@code terminal}, else plain lines every 10 seconds. */
   static Progress of(PrintStream err, boolean terminal, LongSupplier totalBytes) {
-    return new Progress(err, terminal, terminal ? REDRAW_NANOS : 10_000_000_000L, totalBytes);
+    return of(err, terminal, totalBytes, terminal ? REDRAW_NANOS : 10_000_000_000L);
+  }
+
+  static Progress of(PrintStream err, boolean terminal, LongSupplier totalBytes, long everyNanos) {
+    return new Progress(err, terminal, everyNanos, totalBytes);
   }
 
   /** Shows nothing: for --quiet. */
@@ -82,6 +89,20 @@ final class Progress {
       err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
       err.flush();
       drawn = false;
+    }
+  }
+
+  /**
+   * Whether standard error is a terminal. {@code System.console()} answers for standard input and
+   * output, which are often redirected while the progress bar on standard error is watched; on
+   * Linux, /proc tells about standard error itself.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
     }
   }
 

@@ -101,7 +101,7 @@ final class RescoreCommand implements Callable<Integer> {
     Source source = in == null ? Source.resource(BUNDLED_SAMPLE, "bundled sample (" + BUNDLED_SAMPLE + ")")
         : Source.file(in);
     Rescorer.Settings settings = new Rescorer.Settings(source, baseline, threads, batch, maxLineChars);
-    boolean terminal = System.console() != null;
+    boolean terminal = Progress.stderrIsTerminal();
     Progress progress = quiet ? Progress.none() : Progress.of(System.err, terminal, source::size);
 
     List<StagedFile> staged = new ArrayList<>();

@@ -58,7 +58,8 @@ final class Rescorer {
 
   private record Assessed(long line, Assessment assessment, String json, Outcome outcome) {}
 
-  private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine) {}
+  /** A processed chunk; {@code bytesRead} is how far the input had been read when it was cut. */
+  private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead) {}
 
   private static final ObjectWriter REJECT_WRITER = JsonMapper.builder().build().writer();
   private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
@@ -109,7 +110,7 @@ final class Rescorer {
           rejects.line(rejectJson(reject));
           stats.rejected();
         }
-        progress.update(chunk.lastLine(), settings.input().bytesRead());
+        progress.update(chunk.lastLine(), chunk.bytesRead());
       }
       if (baseline != null) {
         baseline.finish(stats.assessed);
@@ -160,8 +161,9 @@ final class Rescorer {
             break;
           }
           long first = lineNumber + 1;
+          long bytes = settings.input().bytesRead();
           lineNumber += batch.size();
-          inFlight.put(workers.submit(() -> process(first, batch)));
+          inFlight.put(workers.submit(() -> process(first, batch, bytes)));
         }
       } catch (IOException e) {
         inFlight.put(CompletableFuture.failedFuture(new UserException(
@@ -179,7 +181,7 @@ final class Rescorer {
   }
 
   /** A worker: binds each line, assesses the chunk in one call, formats the output. */
-  private Chunk process(long firstLine, List<LineReader.Line> lines) {
+  private Chunk process(long firstLine, List<LineReader.Line> lines, long bytesRead) {
     List<Declaration> declarations = new ArrayList<>(lines.size());
     List<Long> numbers = new ArrayList<>(lines.size());
     List<Outcome> outcomes = new ArrayList<>(lines.size());
@@ -215,7 +217,7 @@ final class Rescorer {
       assessed.add(new Assessed(numbers.get(i), assessment, json.writeAssessment(assessment),
           outcomes.get(i)));
     }
-    return new Chunk(assessed, rejects, firstLine + lines.size() - 1);
+    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead);
   }
 
   /** The baseline's assessments, read in step with this run's. */

@@ -52,6 +52,8 @@ final class StagedFile implements AutoCloseable {
           + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
       OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE);
+      // Interrupted runs (Ctrl-C) leave no .part file either; after commit it is already gone.
+      temp.toFile().deleteOnExit();
       if (absolute.getFileName().toString().endsWith(".gz")) {
         out = new GZIPOutputStream(out, 1 << 16);
       }
