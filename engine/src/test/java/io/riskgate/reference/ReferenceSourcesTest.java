@@ -72,6 +72,21 @@ class ReferenceSourcesTest {
   }
 
   @Test
+  void findFor_priceInAnotherUnitOrCurrency_isNotComparable() {
+    PriceTable table = ReferenceSources.prices(List.of(price("7208", null, "0.60")));
+    io.riskgate.declaration.Item perKg = item("72085100", "KGM", "USD");
+    assertThat(table.findFor(perKg).unitValue()).isEqualByComparingTo("0.60");
+    assertThat(table.findFor(item("72085100", "PCE", "USD"))).isNull();
+    assertThat(table.findFor(item("72085100", "KGM", "EUR"))).isNull();
+    assertThat(table.findFor(item("85171300", "KGM", "USD"))).isNull();
+  }
+
+  private static io.riskgate.declaration.Item item(String hs, String unit, String currency) {
+    return new io.riskgate.declaration.Item(1, hs, "goods", "CN", BigDecimal.TEN, unit,
+        io.riskgate.declaration.Money.of("5.00", currency), BigDecimal.ZERO, null, List.of());
+  }
+
+  @Test
   void referencePrice_deviation_isPercentOfReference() {
     ReferencePrice p = new ReferencePrice("8517", null, "PCE", "USD", new BigDecimal("8.20"),
         new BigDecimal("30"), new BigDecimal("40"));
