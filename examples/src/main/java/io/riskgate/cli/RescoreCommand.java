@@ -44,7 +44,7 @@ final class RescoreCommand implements Callable<Integer> {
   Path pack;
 
   @Option(names = "--in", paramLabel = "<declarations.jsonl>",
-      description = "The declarations, one JSON object per line, optionally with an \"outcome\" field; plain or gzip (default: the bundled sample).")
+      description = "The declarations, one JSON object per line, optionally with an \"outcome\" field; plain or gzip; - for standard input (default: the bundled sample).")
   Path in;
 
   @Option(names = "--out", paramLabel = "<assessments.jsonl>",
@@ -99,7 +99,7 @@ final class RescoreCommand implements Callable<Integer> {
     double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
 
     Source source = in == null ? Source.resource(BUNDLED_SAMPLE, "bundled sample (" + BUNDLED_SAMPLE + ")")
-        : Source.file(in);
+        : in.toString().equals("-") ? Source.stdin() : Source.file(in);
     Rescorer.Settings settings = new Rescorer.Settings(source, baseline, threads, batch, maxLineChars);
     boolean terminal = Progress.stderrIsTerminal();
     Progress progress = quiet ? Progress.none() : Progress.of(System.err, terminal, source::size);
@@ -153,7 +153,7 @@ final class RescoreCommand implements Callable<Integer> {
     if (maxLineChars < 100) {
       throw new CommandLine.ParameterException(cli, "--max-line-chars must be at least 100, was " + maxLineChars);
     }
-    if (in != null && !Files.isRegularFile(in)) {
+    if (in != null && !in.toString().equals("-") && !Files.isRegularFile(in)) {
       throw new CommandLine.ParameterException(cli, "--in " + in + ": no such file");
     }
     if (baseline != null && !Files.isRegularFile(baseline)) {

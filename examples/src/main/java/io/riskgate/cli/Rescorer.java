@@ -199,8 +199,10 @@ final class Rescorer {
         rejects.add(new Reject(number, null, "line " + number + ": empty line, expected a declaration"));
         continue;
       }
+      // Editors on Windows may start a UTF-8 file with a byte order mark; it is not JSON.
+      String text = number == 1 && line.text().startsWith("\uFEFF") ? line.text().substring(1) : line.text();
       try {
-        JsonlRecord record = JsonlRecord.parse(line.text(), number);
+        JsonlRecord record = JsonlRecord.parse(text, number);
         declarations.add(json.readDeclaration(record.declarationJson(), number));
         numbers.add(number);
         outcomes.add(record.outcome());

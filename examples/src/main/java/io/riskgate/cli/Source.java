@@ -27,21 +27,28 @@ final class Source {
   private final String name;
   private final Path file;
   private final String resource;
+  private final boolean stdin;
   private final AtomicLong bytesRead = new AtomicLong();
   private long size = -1;
 
-  private Source(String name, Path file, String resource) {
+  private Source(String name, Path file, String resource, boolean stdin) {
     this.name = name;
     this.file = file;
     this.resource = resource;
+    this.stdin = stdin;
   }
 
   static Source file(Path file) {
-    return new Source(file.toString(), file, null);
+    return new Source(file.toString(), file, null, false);
   }
 
   static Source resource(String resource, String name) {
-    return new Source(name, null, resource);
+    return new Source(name, null, resource, false);
+  }
+
+  /** Standard input, e.g. {@code zcat history.gz | riskgate rescore --in -}; its size is unknown. */
+  static Source stdin() {
+    return new Source("standard input", null, null, true);
   }
 
   /** For messages: the file, or the name of the bundled resource. */
@@ -68,7 +75,9 @@ final class Source {
   Reader open() {
     InputStream raw;
     try {
-      if (file != null) {
+      if (stdin) {
+        raw = System.in;
+      } else if (file != null) {
         if (Files.isDirectory(file)) {
           throw new UserException(name + ": is a folder, expected a JSON Lines file");
         }

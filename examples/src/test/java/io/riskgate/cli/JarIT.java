@@ -174,6 +174,20 @@ class JarIT {
   }
 
   @Test
+  void rescore_standardInput_isReadWhenInIsADash() throws Exception {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(40, 4, false));
+    Process process = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "rescore", "-q", "--pack",
+        TestData.pack("gate").toString(), "--in", "-", "--out", "stdin.jsonl")
+        .directory(dir.toFile()).redirectInput(in.toFile())
+        .redirectOutput(dir.resolve(".stdout").toFile()).redirectError(dir.resolve(".stderr").toFile()).start();
+
+    assertThat(process.waitFor()).as(Files.readString(dir.resolve(".stderr"))).isZero();
+    assertThat(Files.readString(dir.resolve(".stdout"))).contains("input     standard input")
+        .contains("lines     40 = 40 assessed + 0 rejected");
+    assertThat(Files.readAllLines(dir.resolve("stdin.jsonl"))).hasSize(40);
+  }
+
+  @Test
   void generate_sameSeed_writesTheSameDeclarationsWhichRescoreAssesses() throws Exception {
     Run first = riskgate("generate", "--count", "300", "--seed", "11", "--out", "a.jsonl", "--with-outcomes");
     Run second = riskgate("generate", "--count", "300", "--seed", "11", "--out", "b.jsonl", "--with-outcomes");

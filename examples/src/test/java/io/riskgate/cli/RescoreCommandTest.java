@@ -118,6 +118,18 @@ class RescoreCommandTest {
   }
 
   @Test
+  void rescore_byteOrderMarkBeforeTheFirstLine_isIgnored() throws IOException {
+    List<String> lines = new ArrayList<>(TestData.lines(2, 10, false));
+    lines.set(0, "\uFEFF" + lines.get(0));
+    Path in = TestData.write(dir.resolve("in.jsonl"), lines);
+
+    int status = run("--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", dir.resolve("a.jsonl").toString());
+
+    assertThat(status).as(Files.readString(dir.resolve("rejects.jsonl"))).isZero();
+  }
+
+  @Test
   void rescore_gzipInputAndOutput_roundTrip() throws IOException {
     Path in = dir.resolve("in.jsonl.gz");
     try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(in))) {
