@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * One entry of an HS list: a code prefix (2 to 10 digits) that covers every code starting with it.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param list the list it is on
  * @param prefix the HS code prefix, 2, 4, 6, 8 or 10 digits
  * @param origin the country of origin, for {@link HsList#TARGETED} entries (required there, and

@@ -6,8 +6,9 @@ import io.riskgate.declaration.Item;
  * Reference prices by HS code and origin. Bound to the DRL global {@code prices}.
  *
  * <p>{@link #find} returns the most specific price that applies, or {@code null} if none does. The
- * in-memory table tries the code's prefixes from the longest (10, 8, 6, 4 digits), at each length
- * first with the origin, then for any origin: at most eight hash lookups, whatever the table's size.
+ * in-memory table tries the code's prefixes from the longest (10, 8, 6, 4, 2 digits, those the
+ * table holds), at each length first with the origin, then for any origin: at most ten hash
+ * lookups, whatever the table's size.
  *
  * <p>In DRL, {@link #findFor(Item)} is the convenient form: it also checks that the price is in the
  * item's unit and currency. Use it in a constraint with Drools' null-safe {@code !.}, which is

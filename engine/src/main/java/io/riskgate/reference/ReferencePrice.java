@@ -11,7 +11,9 @@ import java.util.Objects;
  * $i : Item( prices.findFor(this)!.isBelowTolerance(unitValue) ) from $d.items
  * }</pre>
  *
- * @param hsCode the HS code or code prefix it applies to (4 to 10 digits)
+ * <p>Immutable and thread-safe.
+ *
+ * @param hsCode the HS code or code prefix it applies to (2, 4, 6, 8 or 10 digits)
  * @param origin the country of origin it applies to, ISO 3166-1 alpha-2, or {@code null} for any
  * @param unit the unit of quantity the price is per, e.g. {@code KGM}
  * @param currency the ISO 4217 currency of the price, e.g. {@code USD}

@@ -17,6 +17,8 @@ import java.util.Objects;
  * $d : Declaration( traders.find(header.traderTaxId)!.ageInDays(header.registeredAt) < 180 )
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param taxId the trader's tax id, as declarations carry it
  * @param complianceLevel 1 (AEO / priority, facilitated) to 5 (highest risk), as VNACCS rates it
  * @param priority whether the trader is an authorised economic operator or priority enterprise

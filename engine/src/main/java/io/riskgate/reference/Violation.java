@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A customs violation a trader was found to have committed.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param date the day it was established (the decision's date)
  * @param severity how serious it was
  */

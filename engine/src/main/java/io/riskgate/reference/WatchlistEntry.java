@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One entry of a watchlist.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param list the list it is on
  * @param value what is listed: a tax id, declarant code, consignor name or bill of lading number
  * @param reason why it is listed, in words an officer may see (no informant details)

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A synthetic declaration and its known outcome.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param declaration the declaration, valid for the engine
  * @param outcome whether it was inspected, and whether it hides a violation
  */

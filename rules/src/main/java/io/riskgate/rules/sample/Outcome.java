@@ -4,6 +4,8 @@ package io.riskgate.rules.sample;
  * What is known of a generated declaration after the fact, so that the effectiveness of criteria
  * can be measured (hit rate: violations found per inspection).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param inspected whether the (simulated) customs office physically inspected it at the time:
  *     about one in twelve, more often when it looked risky. In a real history only inspected
  *     declarations have a known result.
