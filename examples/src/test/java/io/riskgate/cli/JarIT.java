@@ -90,6 +90,7 @@ class JarIT {
         .contains("top criteria by hits").contains("declarations/s")
         .contains("violation rate among random selections");
     assertThat(out.resolve("summary.txt")).content().contains("top criteria by hits");
+    assertThat(run.err()).as("no log noise").doesNotContain("SLF4J").doesNotContain("WARN").doesNotContain("ERROR");
   }
 
   @Test
