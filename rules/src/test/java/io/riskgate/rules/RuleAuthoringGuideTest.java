@@ -77,7 +77,7 @@ class RuleAuthoringGuideTest {
         .contains("FAIL " + pack.resolve("scenarios/dsc-01-near-miss.json")
             + ": 'Spare parts for air conditioners' says what the goods are: no hit")
         .contains("  expected: GREEN []")
-        .contains("  actual:   GREEN [DSC-01] (score 15, selection TARGETED)")
+        .contains("  actual:   GREEN [DSC-01] (score 15, selection NONE)")
         .contains("  codes that hit but are not expected: DSC-01")
         .contains("    DSC-01 +15: item 1 (HS 39269099) is described only as 'Spare parts for air conditioners': ")
         .doesNotContain("FAIL " + pack.resolve("scenarios/dsc-01-fires.json"));
