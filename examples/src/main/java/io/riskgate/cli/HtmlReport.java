@@ -218,12 +218,14 @@ final class HtmlReport {
     h.append(svg("chart-rates", "rates", width, rows * row + 30));
     int y = 0;
     for (Channel channel : Channel.values()) {
-      y = rateBar(h, y, row, label, bar, max, "channel " + channel, "channel", channel.name(),
-          s.outcomesByChannel[channel.ordinal()], COLOURS[channel.ordinal()]);
+      RunStats.OutcomeCounts counts = s.outcomesByChannel[channel.ordinal()];
+      y = rateBar(h, y, row, label, bar, max, "channel " + channel, "channel", channel.name(), counts,
+          counts.hitRate(), COLOURS[channel.ordinal()]);
     }
-    y = rateBar(h, y, row, label, bar, max, "random selections", "random", "RANDOM", s.randomOutcomes, "#555555");
+    y = rateBar(h, y, row, label, bar, max, truth ? "random (known truth)" : "random selections", "random",
+        "RANDOM", s.randomOutcomes, baseline, "#555555");
     for (RunStats.Criterion c : criteria) {
-      y = rateBar(h, y, row, label, bar, max, c.code, "code", c.code, c.outcomes, "#1565c0");
+      y = rateBar(h, y, row, label, bar, max, c.code, "code", c.code, c.outcomes, c.outcomes.hitRate(), "#1565c0");
     }
     if (!Double.isNaN(baseline)) {
       int x = label + (int) Math.round(bar * baseline / max);
@@ -240,16 +242,17 @@ final class HtmlReport {
   }
 
   private static int rateBar(StringBuilder h, int y, int row, int label, int bar, double max, String text,
-      String kind, String key, RunStats.OutcomeCounts counts, String colour) {
-    double rate = counts.hitRate();
+      String kind, String key, RunStats.OutcomeCounts counts, double rate, String colour) {
     int w = Double.isNaN(rate) ? 0 : (int) Math.round(bar * rate / max);
     h.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 14, esc(text)));
     h.append(String.format(Locale.ROOT,
         "<rect class=\"bar\" data-%s=\"%s\" data-inspected=\"%d\" data-violations=\"%d\" data-rate=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
         kind, esc(key), counts.inspected, counts.violations,
         Double.isNaN(rate) ? "" : String.format(Locale.ROOT, "%.6f", rate), label, y + 3, Math.max(w, 1), row - 6, colour));
+    boolean found = rate == counts.hitRate() || Double.isNaN(rate);
     h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s (%,d/%,d)</text>\n", label + Math.max(w, 1) + 6,
-        y + 14, SummaryText.rate(counts), counts.violations, counts.inspected));
+        y + 14, Double.isNaN(rate) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * rate),
+        found ? counts.violations : counts.known, found ? counts.inspected : counts.declarations));
     return y + row;
   }
 
