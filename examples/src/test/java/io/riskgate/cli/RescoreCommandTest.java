@@ -221,6 +221,19 @@ class RescoreCommandTest {
   }
 
   @Test
+  void rescore_packWithSeveralErrors_namesTheFirstAndPointsToValidate() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3, 8, false));
+    Path pack = TestData.pack("broken-twice");
+
+    int status = run("--pack", pack.toString(), "--in", in.toString(), "--out", dir.resolve("a.jsonl").toString());
+
+    assertThat(status).isEqualTo(Riskgate.USAGE);
+    assertThat(err.toString()).hasLineCount(1).contains("does not load: rules/two-errors.drl:10:")
+        .containsPattern("\\(and \\d+ more; 'riskgate validate " + java.util.regex.Pattern.quote(pack.toString())
+            + "' lists them all\\)");
+  }
+
+  @Test
   void rescore_badArguments_exitTwoWithOneLine() throws IOException {
     Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3, 9, false));
     String pack = TestData.pack("gate").toString();
