@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * criteria take the shapes of the baseline's, in turn: an item pattern on heading, origin and
  * duty (LIC-02, targeted pairs); a header pattern (RTE-01); a trader looked up in the registry
  * (TRD-*); an item valued against the price table (VAL-*); an item on an HS list (HS-*); a party on
- * a watchlist (WL-*). Their constants are drawn, seeded, from the goods, origins and gates that
+ * a watchlist (WL-*), with reference lookups in constraints as the pack has them. Their constants are drawn, seeded, from the goods, origins and gates that
  * generated declarations use, so that a realistic share of them match.
  */
 final class GeneratedPack {
@@ -79,10 +79,7 @@ final class GeneratedPack {
     out.append("package riskgate.generated;\n\n")
         .append("import io.riskgate.declaration.Declaration;\n")
         .append("import io.riskgate.declaration.Item;\n")
-        .append("import io.riskgate.reference.Trader;\n")
-        .append("import io.riskgate.reference.ReferencePrice;\n")
-        .append("import io.riskgate.reference.HsListEntry;\n")
-        .append("import io.riskgate.reference.WatchlistEntry;\n\n")
+        .append("\n")
         .append("global io.riskgate.Risk risk;\n")
         .append("global io.riskgate.reference.TraderRegistry traders;\n")
         .append("global io.riskgate.reference.PriceTable prices;\n")
@@ -103,27 +100,24 @@ final class GeneratedPack {
             .append("\", header.procedureCode == \"").append(pick(random, PROCEDURES)).append("\" )\n")
             .append("then\n  risk.hit($d, 5, \"gate \" + $d.header().borderGate() + \" and procedure \" + $d.header().procedureCode() + \" match ")
             .append(code).append("\");\n");
-        case 2 -> out.append("  $d : Declaration( $at : header.registeredAt )\n")
-            .append("  $t : Trader( complianceLevel == ").append(1 + random.nextInt(5))
-            .append(", ageInDays($at) < ").append(365 * (1 + random.nextInt(20)))
-            .append(" ) from traders.find($d.header.traderTaxId)\n")
-            .append("then\n  risk.hit($d, 5, \"trader \" + $t.taxId() + \" matches ").append(code).append("\");\n");
+        case 2 -> out.append("  $d : Declaration( traders.find(header.traderTaxId)!.complianceLevel == ")
+            .append(1 + random.nextInt(5)).append(",\n      traders.find(header.traderTaxId).ageInDays(header.registeredAt) < ")
+            .append(365 * (1 + random.nextInt(20))).append(" )\n")
+            .append("then\n  risk.hit($d, 5, \"trader \" + $d.header().traderTaxId() + \" matches ").append(code).append("\");\n");
         case 3 -> out.append("  $d : Declaration()\n")
-            .append("  $i : Item( heading == \"").append(heading).append("\", $uv : unitValue ) from $d.items\n")
-            .append("  $p : ReferencePrice( comparable($i.unit, $i.customsValue.currencyCode), isBelowBy($uv, ")
-            .append(10 + random.nextInt(60)).append(") ) from prices.find($i.hsCode, $i.origin)\n")
+            .append("  $i : Item( heading == \"").append(heading).append("\", prices.findFor(this)!.isBelowBy(unitValue, ")
+            .append(10 + random.nextInt(60)).append(") ) from $d.items\n")
             .append("then\n  risk.hit($d, 5, String.format(\"item %d: unit value %.2f is %d%% below reference (")
-            .append(code).append(")\", $i.line(), $uv, $p.percentBelow($uv)));\n");
+            .append(code).append(")\", $i.line(), $i.unitValue(), prices.findFor($i).percentBelow($i.unitValue())));\n");
         case 4 -> out.append("  $d : Declaration()\n")
-            .append("  $i : Item( origin == \"").append(origin).append("\" ) from $d.items\n")
-            .append("  $e : HsListEntry() from hsLists.").append(random.nextBoolean() ? "sensitive" : "priceRisk")
-            .append("($i.hsCode)\n")
-            .append("then\n  risk.hit($d, 5, \"item \" + $i.line() + \" is listed: \" + $e.note() + \" (")
+            .append("  $i : Item( origin == \"").append(origin).append("\", hsLists.")
+            .append(random.nextBoolean() ? "sensitive" : "priceRisk").append("(hsCode) != null ) from $d.items\n")
+            .append("then\n  risk.hit($d, 5, \"item \" + $i.line() + \" (HS \" + $i.hsCode() + \") is listed (")
             .append(code).append(")\");\n");
-        default -> out.append("  $d : Declaration( header.consignmentCountry == \"").append(origin).append("\" )\n")
-            .append("  $w : WatchlistEntry() from watchlists.").append(random.nextBoolean() ? "declarant($d.header.declarant)"
-                : "consignor($d.header.consignor)").append("\n")
-            .append("then\n  risk.hit($d, 5, \"party \" + $w.value() + \" is watchlisted (").append(code).append(")\");\n");
+        default -> out.append("  $d : Declaration( header.consignmentCountry == \"").append(origin)
+            .append("\", watchlists.").append(random.nextBoolean() ? "declarant(header.declarant)" : "consignor(header.consignor)")
+            .append(" != null )\n")
+            .append("then\n  risk.hit($d, 5, \"a party is watchlisted (").append(code).append(")\");\n");
       }
       out.append("end\n\n");
     }

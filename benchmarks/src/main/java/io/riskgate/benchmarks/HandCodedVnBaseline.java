@@ -3,7 +3,6 @@ package io.riskgate.benchmarks;
 import io.riskgate.Channel;
 import io.riskgate.PackManifest;
 import io.riskgate.declaration.Declaration;
-import io.riskgate.declaration.Document;
 import io.riskgate.declaration.Header;
 import io.riskgate.declaration.Item;
 import io.riskgate.declaration.TransportMode;
@@ -170,8 +169,8 @@ public final class HandCodedVnBaseline {
   private void item(Declaration d, Header h, Instant at, Trader t, Item i, List<Hit> hits) {
     String hs = i.hsCode();
     BigDecimal uv = i.unitValue();
-    ReferencePrice p = prices.find(hs, i.origin());
-    if (p != null && p.comparable(i.unit(), i.customsValue().currencyCode())) {
+    ReferencePrice p = prices.findFor(i);
+    if (p != null) {
       if (p.isBelowTolerance(uv) && !p.isBelowBy(uv, 60)) {
         hits.add(new Hit("VAL-01", 30, null, String.format(
             "item %d (HS %s from %s): declared unit value %.2f %s/%s is %d%% below reference %s (tolerance %s%%)",
@@ -204,15 +203,17 @@ public final class HandCodedVnBaseline {
     boolean consignedElsewhere = !i.origin().equals(h.consignmentCountry());
     HsListEntry priceRisk = hsLists.priceRisk(hs);
     HsListEntry targeted = hsLists.targeted(hs, i.origin());
+    HsListEntry targetedWhereConsigned = preference && consignedElsewhere
+        ? hsLists.targeted(hs, h.consignmentCountry()) : null;
     if (preference && priceRisk != null && (t == null || t.ageInDays(at) < 365)) {
       hits.add(new Hit("CMB-01", 35, null, "trader " + h.traderTaxId() + " is under a year old or unknown, and item "
           + i.line() + " (HS " + hs + ", " + priceRisk.note() + ") claims preference (form "
           + i.preference().form() + ")"));
     }
-    if (preference && consignedElsewhere && targeted != null) {
-      hits.add(new Hit("CMB-03", 0, Channel.RED, "item " + i.line() + " (HS " + hs + " from " + i.origin()
-          + ") is targeted, claims preference (form " + i.preference().form() + ") and was consigned from "
-          + h.consignmentCountry()));
+    if (targetedWhereConsigned != null) {
+      hits.add(new Hit("CMB-03", 0, Channel.RED, "item " + i.line() + " (HS " + hs + ") was consigned from "
+          + h.consignmentCountry() + ", where it is targeted (" + targetedWhereConsigned.note()
+          + "), but declares origin " + i.origin() + " under preference form " + i.preference().form()));
     }
     if (preference && !d.hasDocument("CO")) {
       hits.add(new Hit("ORI-01", 25, null, "item " + i.line() + " claims preference (C/O form "
@@ -231,7 +232,7 @@ public final class HandCodedVnBaseline {
           + ", which does not cover origin " + i.origin()));
     }
     HsListEntry licence = hsLists.licenceRequired(hs);
-    if (licence != null && !hasDocumentOfType(d, licence.licenceType())) {
+    if (licence != null && !d.hasDocument(licence.licenceType())) {
       hits.add(new Hit("LIC-01", 35, Channel.YELLOW, "item " + i.line() + " (HS " + hs + ") needs a "
           + licence.licenceType() + " (" + licence.note() + "), none is attached"));
     }
@@ -248,15 +249,6 @@ public final class HandCodedVnBaseline {
       hits.add(new Hit("HS-02", 15, null, "item " + i.line() + " (HS " + hs + ", duty "
           + i.dutyRate().toPlainString() + "%) is on the misclassification-prone list: " + sensitive.note()));
     }
-  }
-
-  private static boolean hasDocumentOfType(Declaration d, String type) {
-    for (Document document : d.documents()) {
-      if (document.type().equals(type)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether a C/O form can cover goods of this origin at all: the pack's DRL function. */

@@ -80,13 +80,26 @@ public class PackBuildBenchmark {
     }
   }
 
-  /** The first compile of the process. */
+  /** An edited copy of the pack per invocation, so that no build is answered from the cache. */
+  @State(Scope.Benchmark)
+  public static class FreshCopy {
+    RulePack pack;
+    int copies;
+
+    @Setup(Level.Invocation)
+    public void editedCopy(PackFiles files) {
+      copies++;
+      pack = PackCopies.copy(files.base, files.directory.resolve("fresh-" + copies), Integer.toString(copies));
+    }
+  }
+
+  /** The first compile of the process (with no warmup iteration, as annotated: one shot per fork). */
   @Benchmark
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
   @Fork(5)
-  public RiskEngine coldBuild(PackFiles files) {
-    return Workload.engine(files.base);
+  public RiskEngine coldBuild(FreshCopy copy) {
+    return Workload.engine(copy.pack);
   }
 
   /** A compile in a process that has compiled the pack before. */
