@@ -37,6 +37,15 @@ public record Declaration(Header header, List<Item> items, List<Document> docume
     documents = documents == null ? List.of() : List.copyOf(documents);
   }
 
+  /**
+   * A hash of the declaration number only: consistent with {@link #equals}, and cheap, since the
+   * engine keys its bookkeeping by declaration and the default record hash would walk every item.
+   */
+  @Override
+  public int hashCode() {
+    return header.number().hashCode();
+  }
+
   /** The declaration number, from the header. */
   public String number() {
     return header.number();

@@ -47,6 +47,16 @@ public record Item(
     licences = licences == null ? List.of() : List.copyOf(licences);
   }
 
+  /**
+   * A hash of the line number and HS code only: consistent with {@link #equals} (equal items share
+   * both) and far cheaper than the record's default over every component, which Drools computes
+   * for each item every time a rule reaches the items with {@code from}.
+   */
+  @Override
+  public int hashCode() {
+    return 31 * line + hsCode.hashCode();
+  }
+
   /** The customs value per unit of quantity, to six decimal places. */
   public BigDecimal unitValue() {
     return customsValue.amount().divide(quantity, 6, RoundingMode.HALF_EVEN);
