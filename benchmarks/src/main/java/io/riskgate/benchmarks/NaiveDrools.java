@@ -18,6 +18,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * What a first-time Drools user writes to score declarations with a pack: build a
@@ -34,14 +35,18 @@ public final class NaiveDrools {
   public record Outcome(Channel channel, int score, TreeSet<String> codes) {}
 
   private final KieContainer container;
+  /** Sessions reused across declarations (reset on dispose), or null for a new session each time. */
+  private final KieSessionsPool pool;
   private final PackManifest manifest;
   private final Map<String, Object> globals;
 
   /**
    * Compiles {@code pack} with its {@code global io.riskgate.Risk risk} replaced by a
-   * {@link NaiveRisk}, and keeps {@code globals} (reference data) to set on every session.
+   * {@link NaiveRisk}, and keeps {@code globals} (reference data) to set on every session. With
+   * {@code pooled}, sessions come from a {@link KieSessionsPool} (Drools resets a pooled session on
+   * dispose instead of building a new one) rather than from {@link KieContainer#newKieSession()}.
    */
-  public NaiveDrools(RulePack pack, Map<String, Object> globals) {
+  public NaiveDrools(RulePack pack, Map<String, Object> globals, boolean pooled) {
     KieServices services = KieServices.get();
     KieFileSystem files = services.newKieFileSystem();
     ReleaseId releaseId = services.newReleaseId("naive", pack.manifest().id(), "1.0." + System.nanoTime());
@@ -57,6 +62,7 @@ public final class NaiveDrools {
       throw new IllegalStateException("pack " + pack.location() + " does not compile: " + errors);
     }
     this.container = services.newKieContainer(releaseId);
+    this.pool = pooled ? container.getKieBase().newKieSessionsPool(4) : null;
     this.manifest = pack.manifest();
     this.globals = Map.copyOf(globals);
   }
@@ -64,21 +70,24 @@ public final class NaiveDrools {
   /** Assesses one declaration in a session of its own. */
   public Outcome assess(Declaration declaration) {
     NaiveRisk risk = new NaiveRisk();
-    KieSession session = container.newKieSession();
+    KieSession session = pool == null ? container.newKieSession() : pool.newKieSession();
+    // The criterion code lives in the rule's @code attribute; the consequence does not pass it.
+    DefaultAgendaEventListener codes = new DefaultAgendaEventListener() {
+      @Override
+      public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        Object code = event.getMatch().getRule().getMetaData().get("code");
+        risk.code = code == null ? null : code.toString();
+      }
+    };
     try {
-      // The criterion code lives in the rule's @code attribute; the consequence does not pass it.
-      session.addEventListener(new DefaultAgendaEventListener() {
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-          Object code = event.getMatch().getRule().getMetaData().get("code");
-          risk.code = code == null ? null : code.toString();
-        }
-      });
+      session.addEventListener(codes);
       session.setGlobal("risk", risk);
       globals.forEach(session::setGlobal);
       session.insert(declaration);
       session.fireAllRules();
     } finally {
+      // A pooled session keeps its listeners across uses.
+      session.removeEventListener(codes);
       session.dispose();
     }
     return decide(declaration.number(), risk.hits);

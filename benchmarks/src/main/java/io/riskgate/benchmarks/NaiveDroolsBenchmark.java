@@ -25,29 +25,32 @@ import org.openjdk.jmh.infra.Blackhole;
  * (the generator's realistic mix of item counts), scored three ways, time per declaration: the
  * engine's batched {@code assessAll}; the engine's {@code assess} called once per declaration; and
  * {@link NaiveDrools}, the code a first-timer writes (a container built once, a new session per
- * declaration: insert, fire, dispose). Target: naive at least 5x slower than {@code assessAll}.
+ * declaration: insert, fire, dispose), also with its sessions from a {@code KieSessionsPool}. Target:
+ * naive at least 5x slower than {@code assessAll}.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar NaiveDroolsBenchmark</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
 public class NaiveDroolsBenchmark {
   static final int DECLARATIONS = 2_000;
 
   List<Declaration> declarations;
   RiskEngine engine;
   NaiveDrools naive;
+  NaiveDrools pooled;
 
   @Setup
   public void setup() {
     RulePack pack = Workload.vnBaseline();
     declarations = Workload.declarations(DECLARATIONS, 0, Workload.SEED);
     engine = Workload.engine(pack);
-    naive = new NaiveDrools(pack, ReferenceData.load(pack).globals());
+    naive = new NaiveDrools(pack, ReferenceData.load(pack).globals(), false);
+    pooled = new NaiveDrools(pack, ReferenceData.load(pack).globals(), true);
   }
 
   /** The engine, batched. */
@@ -72,6 +75,15 @@ public class NaiveDroolsBenchmark {
   public void naiveSessionPerDeclaration(Blackhole sink) {
     for (Declaration declaration : declarations) {
       sink.consume(naive.assess(declaration));
+    }
+  }
+
+  /** The first-timer with a {@code KieSessionsPool}: a pooled session per declaration. */
+  @Benchmark
+  @OperationsPerInvocation(DECLARATIONS)
+  public void naivePooledSessionPerDeclaration(Blackhole sink) {
+    for (Declaration declaration : declarations) {
+      sink.consume(pooled.assess(declaration));
     }
   }
 }

@@ -97,25 +97,25 @@ public class PackBuildBenchmark {
   @Benchmark
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
-  @Fork(5)
+  @Fork(value = 3, jvmArgsAppend = "-Xmx3g")
   public RiskEngine coldBuild(FreshCopy copy) {
     return Workload.engine(copy.pack);
   }
 
   /** A compile in a process that has compiled the pack before. */
   @Benchmark
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 10)
-  @Fork(1)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 4)
+  @Fork(value = 1, jvmArgsAppend = "-Xmx3g")
   public PackVersion hotReload(Serving serving) {
     return serving.engine.reload(serving.next);
   }
 
   /** A reload the cache of compiled packs answers. */
   @Benchmark
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 10)
-  @Fork(1)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 4)
+  @Fork(value = 1, jvmArgsAppend = "-Xmx3g")
   public PackVersion cachedReload(PackFiles files, Serving serving) {
     return serving.engine.reload(files.base);
   }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The hand-coded baseline is only a fair yardstick if it computes what the pack computes: same
@@ -65,9 +67,10 @@ class HandCodedVnBaselineTest {
     assertThat(hitsPerCode.size()).as("criteria that hit at least once: %s", hitsPerCode).isGreaterThanOrEqualTo(25);
   }
 
-  @Test
-  void naiveDrools_onGeneratedDeclarations_givesTheEnginesChannelAndCodes() {
-    NaiveDrools naive = new NaiveDrools(pack, ReferenceData.load(pack).globals());
+  @ParameterizedTest(name = "pooled sessions: {0}")
+  @ValueSource(booleans = {false, true})
+  void naiveDrools_onGeneratedDeclarations_givesTheEnginesChannelAndCodes(boolean pooled) {
+    NaiveDrools naive = new NaiveDrools(pack, ReferenceData.load(pack).globals(), pooled);
     List<Declaration> declarations = Workload.declarations(2_000, 0, Workload.SEED);
     List<Assessment> assessments = engine.assessAll(declarations);
     for (int i = 0; i < declarations.size(); i++) {
