@@ -66,7 +66,7 @@ flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
 "$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --virtual-time-budget=5000 \
   --dump-dom "file://$work/check.html" > "$out/dom.html" 2> "$out/chromium-dom.log" \
   || fail "chromium could not load the report (see $out/chromium-dom.log)"
-"$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --window-size=1100,2600 \
+"$browser" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$work")" --window-size=1100,4200 \
   --screenshot="$out/report.png" "file://$(realpath "$out/report.html")" > "$out/chromium-shot.log" 2>&1 \
   || fail "chromium could not take the screenshot (see $out/chromium-shot.log)"
 
