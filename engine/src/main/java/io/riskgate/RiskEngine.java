@@ -123,7 +123,8 @@ public interface RiskEngine {
     /**
      * How many declarations {@link RiskEngine#assessAll} runs in one Drools session (default 1,000;
      * 1 to 100,000). Larger batches amortise the session's cost; a failing declaration costs its
-     * batch a re-run one declaration at a time.
+     * batch a re-run one declaration at a time. A session also ends early once it holds 2,500
+     * items, since a session of many large declarations costs more per declaration, not less.
      */
     public Builder batchSize(int size) {
       if (size < 1 || size > 100_000) {
