@@ -2,6 +2,7 @@ package io.riskgate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -152,6 +153,15 @@ public final class RulePack {
       throw new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), cause.getMessage())));
+    } catch (MismatchedInputException e) {
+      // A missing or mistyped field: name it rather than pass on Jackson's text about types.
+      String field = e.getPath().isEmpty() ? "the manifest"
+          : e.getPath().get(e.getPath().size() - 1).getFieldName();
+      throw new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
+          field + " is required and must be "
+              + (e.getTargetType() != null && e.getTargetType().isPrimitive() ? "a number" : "valid"))));
     } catch (JsonProcessingException e) {
       throw new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),

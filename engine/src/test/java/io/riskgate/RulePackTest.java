@@ -131,6 +131,13 @@ class RulePackTest {
         .hasMessageContaining("pack.json:1:")
         .hasMessageContaining("thresholds must satisfy 1 <= yellow <= red, were yellow 50, red 20");
 
+    Files.writeString(pack.resolve("pack.json"),
+        "{\"id\": \"x\", \"version\": \"1\", \"thresholds\": {\"yellow\": 20, \"red\": 50}}");
+    assertThatThrownBy(() -> RulePack.fromDirectory(pack))
+        .isInstanceOf(RulePackException.class)
+        .hasMessageContaining("pack.json:1:")
+        .hasMessageContaining("seed is required and must be a number");
+
     assertThatThrownBy(() -> RulePack.fromDirectory(temp.resolve("nowhere")))
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining("not a folder");
