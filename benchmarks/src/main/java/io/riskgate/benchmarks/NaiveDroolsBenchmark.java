@@ -22,11 +22,11 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What does Riskgate save a first-time Drools user? {@code vn-baseline} on generated declarations
- * (the generator's realistic mix of item counts), scored three ways, time per declaration: the
- * engine's batched {@code assessAll}; the engine's {@code assess} called once per declaration; and
+ * (the generator's realistic mix of item counts), scored four ways, time per declaration: the
+ * engine's batched {@code assessAll}; the engine's {@code assess} called once per declaration;
  * {@link NaiveDrools}, the code a first-timer writes (a container built once, a new session per
- * declaration: insert, fire, dispose), also with its sessions from a {@code KieSessionsPool}. Target:
- * naive at least 5x slower than {@code assessAll}.
+ * declaration: insert, fire, dispose); and the same with its sessions from a
+ * {@code KieSessionsPool}. Target: naive at least 5x slower than {@code assessAll}.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar NaiveDroolsBenchmark</pre>
  */
