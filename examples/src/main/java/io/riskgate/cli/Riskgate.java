@@ -4,6 +4,7 @@ import io.riskgate.RiskgateException;
 import io.riskgate.RulePackException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +39,8 @@ public final class Riskgate implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.exit(run(args));
+    OptionalInt relaunched = ShortRun.relaunchIfWorthIt(args);
+    System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
   }
 
   /** Runs the command line and returns its exit status (for tests and embedding). */
