@@ -2,7 +2,6 @@ package io.riskgate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +26,7 @@ final class Decider {
       // never a hit's minimum channel.
       targeted = targeted.max(hit.minimumChannel());
     }
-    Channel random = randomChannel(manifest, number);
+    Channel random = manifest.randomChannel(number);
     Channel channel = targeted.max(random);
     Selection selection = channel == Channel.GREEN ? Selection.NONE
         : random.ordinal() > targeted.ordinal() ? Selection.RANDOM : Selection.TARGETED;
@@ -52,33 +51,6 @@ final class Decider {
       score += points;
     }
     return score;
-  }
-
-  static Channel randomChannel(PackManifest manifest, String number) {
-    double draw = draw(manifest.seed(), number);
-    PackManifest.RandomRates rates = manifest.randomRates();
-    if (draw < rates.red()) {
-      return Channel.RED;
-    }
-    return draw < rates.red() + rates.yellow() ? Channel.YELLOW : Channel.GREEN;
-  }
-
-  /**
-   * A uniform number in [0, 1) that depends only on the seed and the declaration number: FNV-1a
-   * over the number's UTF-8 bytes, then the SplitMix64 finaliser to spread the bits. Written out
-   * rather than taken from a JDK random generator so that the draw can never change with the JDK.
-   */
-  static double draw(long seed, String number) {
-    long hash = 0xcbf29ce484222325L ^ seed;
-    for (byte b : number.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= 0x100000001b3L;
-    }
-    hash += 0x9e3779b97f4a7c15L;
-    hash = (hash ^ (hash >>> 30)) * 0xbf58476d1ce4e5b9L;
-    hash = (hash ^ (hash >>> 27)) * 0x94d049bb133111ebL;
-    hash ^= hash >>> 31;
-    return (hash >>> 11) * 0x1.0p-53;
   }
 
   private static String engineVersion() {

@@ -1,5 +1,6 @@
 package io.riskgate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,37 @@ public record PackManifest(
     description = description == null ? "" : description;
     Objects.requireNonNull(thresholds, "thresholds is required");
     randomRates = randomRates == null ? new RandomRates(0, 0) : randomRates;
+  }
+
+  /**
+   * The channel the seeded random draw gives a declaration under this manifest: RED for a share
+   * {@code randomRates.red} of declaration numbers, YELLOW for {@code randomRates.yellow}, else
+   * GREEN. It depends only on the seed and the number, so a re-score draws as production did.
+   */
+  public Channel randomChannel(String declarationNumber) {
+    double draw = draw(seed, declarationNumber);
+    if (draw < randomRates.red()) {
+      return Channel.RED;
+    }
+    return draw < randomRates.red() + randomRates.yellow() ? Channel.YELLOW : Channel.GREEN;
+  }
+
+  /**
+   * A uniform number in [0, 1) that depends only on the seed and the declaration number: FNV-1a
+   * over the number's UTF-8 bytes, then the SplitMix64 finaliser to spread the bits. Written out
+   * rather than taken from a JDK random generator so that the draw can never change with the JDK.
+   */
+  static double draw(long seed, String number) {
+    long hash = 0xcbf29ce484222325L ^ seed;
+    for (byte b : number.getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    hash += 0x9e3779b97f4a7c15L;
+    hash = (hash ^ (hash >>> 30)) * 0xbf58476d1ce4e5b9L;
+    hash = (hash ^ (hash >>> 27)) * 0x94d049bb133111ebL;
+    hash ^= hash >>> 31;
+    return (hash >>> 11) * 0x1.0p-53;
   }
 
   private static void require(String value, String name) {

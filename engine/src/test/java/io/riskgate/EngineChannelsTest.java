@@ -148,7 +148,7 @@ class EngineChannelsTest {
     String randomRed = null;
     for (int i = 0; randomRed == null; i++) {
       String number = "R-" + i;
-      if (Decider.randomChannel(pack.manifest(), number) == Channel.RED) {
+      if (pack.manifest().randomChannel(number) == Channel.RED) {
         randomRed = number;
       }
     }
@@ -159,10 +159,10 @@ class EngineChannelsTest {
 
   @Test
   void draw_dependsOnSeedAndNumberOnly() {
-    assertThat(Decider.draw(1, "104512345670")).isEqualTo(Decider.draw(1, "104512345670"));
-    assertThat(Decider.draw(1, "104512345670")).isNotEqualTo(Decider.draw(2, "104512345670"));
-    assertThat(Decider.draw(1, "104512345670")).isNotEqualTo(Decider.draw(1, "104512345671"));
-    assertThat(Decider.draw(1, "x")).isBetween(0.0, 1.0);
+    assertThat(PackManifest.draw(1, "104512345670")).isEqualTo(PackManifest.draw(1, "104512345670"));
+    assertThat(PackManifest.draw(1, "104512345670")).isNotEqualTo(PackManifest.draw(2, "104512345670"));
+    assertThat(PackManifest.draw(1, "104512345670")).isNotEqualTo(PackManifest.draw(1, "104512345671"));
+    assertThat(PackManifest.draw(1, "x")).isBetween(0.0, 1.0);
   }
 
   static Assessment withoutTime(Assessment a) {

@@ -282,7 +282,7 @@ public final class HandCodedVnBaseline {
     for (int points : byCode.values()) {
       score += points;
     }
-    Channel channel = targeted.max(manifest.thresholds().channelFor(score)).max(RandomDraw.channel(manifest, number));
+    Channel channel = targeted.max(manifest.thresholds().channelFor(score)).max(manifest.randomChannel(number));
     return new Result(number, channel, score, hits);
   }
 }

@@ -107,7 +107,7 @@ public final class NaiveDrools {
       score += points;
     }
     Channel channel = targeted.max(manifest.thresholds().channelFor(score))
-        .max(RandomDraw.channel(manifest, number));
+        .max(manifest.randomChannel(number));
     return new Outcome(channel, score, new TreeSet<>(byCode.keySet()));
   }
 }
