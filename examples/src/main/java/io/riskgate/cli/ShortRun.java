@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * Runs {@code validate} in a JVM tuned for a short run. A rule author runs it after every edit, and
  * it lasts seconds: on two cores the C2 compiler spends most of that time optimising Drools code
  * the run never returns to, competing with it for the CPU (measured on vn-baseline from a cold
- * JVM: 6.6-8.1 s as is, 3.5 s with {@code -XX:TieredStopAtLevel=1}). JVM flags cannot be set
+ * JVM, relaunch included: 4.1 s as is and 2.9 s short-run on an idle machine; 6.6-8.1 s and
+ * 3.5-5.7 s with other builds running). JVM flags cannot be set
  * from inside a running JVM or a jar's manifest, so the command starts itself once more with the
  * flag, passing on the user's own JVM options. Long runs ({@code rescore}) keep the full JIT.
  *
