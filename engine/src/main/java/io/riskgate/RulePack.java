@@ -1,5 +1,6 @@
 package io.riskgate;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -150,26 +151,26 @@ public final class RulePack {
       return manifest;
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), cause.getMessage())));
+      throw manifestProblem(location, e, cause.getMessage());
     } catch (MismatchedInputException e) {
       // A missing or mistyped field: name it rather than pass on Jackson's text about types.
       String field = e.getPath().isEmpty() ? "the manifest"
           : e.getPath().get(e.getPath().size() - 1).getFieldName();
-      throw new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
-          field + " is required and must be "
-              + (e.getTargetType() != null && e.getTargetType().isPrimitive() ? "a number" : "valid"))));
+      throw manifestProblem(location, e, field + " is required and must be "
+          + (e.getTargetType() != null && e.getTargetType().isPrimitive() ? "a number" : "valid"));
     } catch (JsonProcessingException e) {
-      throw new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
-          e.getOriginalMessage().lines().findFirst().orElse("invalid manifest"))));
+      throw manifestProblem(location, e,
+          e.getOriginalMessage().lines().findFirst().orElse("invalid manifest"));
     } catch (IOException e) {
       throw RulePackException.of(location, MANIFEST, "cannot read the manifest: " + e.getMessage());
     }
+  }
+
+  private static RulePackException manifestProblem(String location, JsonProcessingException e,
+      String message) {
+    JsonLocation at = e.getLocation();
+    return new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
+        at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), message)));
   }
 
   /** Whether a file is part of what the pack decides with, and so of its content hash. */
