@@ -1,6 +1,8 @@
 package io.riskgate;
 
 import io.riskgate.declaration.Declaration;
+import io.riskgate.declaration.Item;
+import io.riskgate.declaration.Line;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,6 +180,9 @@ final class DroolsRiskEngine implements RiskEngine {
       current.globals().forEach(session::setGlobal);
       for (Declaration declaration : batch) {
         session.insert(declaration);
+        for (Item item : declaration.items()) {
+          session.insert(new Line(declaration, item));
+        }
       }
       // A backstop for firings that no declaration accounts for; the guard catches the rest.
       long budget = (long) maxFirings * batch.size() + 1;

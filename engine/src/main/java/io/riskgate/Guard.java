@@ -1,6 +1,7 @@
 package io.riskgate;
 
 import io.riskgate.declaration.Declaration;
+import io.riskgate.declaration.Line;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
@@ -35,6 +36,10 @@ final class Guard extends DefaultAgendaEventListener {
     for (Object fact : event.getMatch().getObjects()) {
       if (fact instanceof Declaration) {
         key = fact;
+        break;
+      }
+      if (fact instanceof Line line) {
+        key = line.declaration();
         break;
       }
     }

@@ -39,6 +39,23 @@ class FailClosedTest {
   }
 
   @Test
+  void loopingLineRule_isCountedAgainstItsDeclarationAndFailsItClosed() {
+    List<Assessment> assessments = ENGINE.assessAll(List.of(
+        declaration("D-1").invoice("9000").build(),
+        declaration("D-SPIN").item("85171300").item("85171300").build(),
+        declaration("D-3").invoice("100").build()));
+
+    assertThat(assessments.get(1).selection()).isEqualTo(Selection.FAIL_CLOSED);
+    assertThat(assessments.get(1).hits()).singleElement().satisfies(hit -> {
+      assertThat(hit.rule()).isEqualTo("Spins on a line");
+      assertThat(hit.reason()).contains("fired more than 50 times");
+    });
+    assertThat(assessments.get(0).channel()).isEqualTo(Channel.YELLOW);
+    assertThat(assessments.get(0).selection()).isNotEqualTo(Selection.FAIL_CLOSED);
+    assertThat(assessments.get(2).selection()).isNotEqualTo(Selection.FAIL_CLOSED);
+  }
+
+  @Test
   void failingDeclarations_leaveTheRestOfTheBatchUnaffected() {
     List<Declaration> batch = new ArrayList<>();
     for (int i = 0; i < 300; i++) {

@@ -78,7 +78,7 @@ final class GeneratedPack {
     StringBuilder out = new StringBuilder(count * 400);
     out.append("package riskgate.generated;\n\n")
         .append("import io.riskgate.declaration.Declaration;\n")
-        .append("import io.riskgate.declaration.Item;\n")
+        .append("import io.riskgate.declaration.Line;\n")
         .append("\n")
         .append("global io.riskgate.Risk risk;\n")
         .append("global io.riskgate.reference.TraderRegistry traders;\n")
@@ -91,10 +91,9 @@ final class GeneratedPack {
       String origin = pick(random, ORIGINS);
       out.append("rule \"Generated criterion ").append(n).append("\"\n  @code(\"").append(code).append("\")\nwhen\n");
       switch (n % 6) {
-        case 0 -> out.append("  $d : Declaration()\n")
-            .append("  $i : Item( heading == \"").append(heading).append("\", origin == \"").append(origin)
-            .append("\", dutyRate >= ").append(random.nextInt(30)).append(" ) from $d.items\n")
-            .append("then\n  risk.hit($d, 5, \"item \" + $i.line() + \" (HS \" + $i.hsCode() + \" from \" + $i.origin() + \") matches ")
+        case 0 -> out.append("  $l : Line( $d : declaration, heading == \"").append(heading).append("\", origin == \"").append(origin)
+            .append("\", dutyRate >= ").append(random.nextInt(30)).append(" )\n")
+            .append("then\n  risk.hit($d, 5, \"item \" + $l.line() + \" (HS \" + $l.hsCode() + \" from \" + $l.origin() + \") matches ")
             .append(code).append("\");\n");
         case 1 -> out.append("  $d : Declaration( header.borderGate == \"").append(pick(random, GATES))
             .append("\", header.procedureCode == \"").append(pick(random, PROCEDURES)).append("\" )\n")
@@ -104,15 +103,13 @@ final class GeneratedPack {
             .append(1 + random.nextInt(5)).append(",\n      traders.find(header.traderTaxId).ageInDays(header.registeredAt) < ")
             .append(365 * (1 + random.nextInt(20))).append(" )\n")
             .append("then\n  risk.hit($d, 5, \"trader \" + $d.header().traderTaxId() + \" matches ").append(code).append("\");\n");
-        case 3 -> out.append("  $d : Declaration()\n")
-            .append("  $i : Item( heading == \"").append(heading).append("\", prices.findFor(this)!.isBelowBy(unitValue, ")
-            .append(10 + random.nextInt(60)).append(") ) from $d.items\n")
+        case 3 -> out.append("  $l : Line( $d : declaration, heading == \"").append(heading)
+            .append("\", prices.findFor(item)!.isBelowBy(unitValue, ").append(10 + random.nextInt(60)).append(") )\n")
             .append("then\n  risk.hit($d, 5, String.format(\"item %d: unit value %.2f is %d%% below reference (")
-            .append(code).append(")\", $i.line(), $i.unitValue(), prices.findFor($i).percentBelow($i.unitValue())));\n");
-        case 4 -> out.append("  $d : Declaration()\n")
-            .append("  $i : Item( origin == \"").append(origin).append("\", hsLists.")
-            .append(random.nextBoolean() ? "sensitive" : "priceRisk").append("(hsCode) != null ) from $d.items\n")
-            .append("then\n  risk.hit($d, 5, \"item \" + $i.line() + \" (HS \" + $i.hsCode() + \") is listed (")
+            .append(code).append(")\", $l.line(), $l.unitValue(), prices.findFor($l.item()).percentBelow($l.unitValue())));\n");
+        case 4 -> out.append("  $l : Line( $d : declaration, origin == \"").append(origin).append("\", hsLists.")
+            .append(random.nextBoolean() ? "sensitive" : "priceRisk").append("(hsCode) != null )\n")
+            .append("then\n  risk.hit($d, 5, \"item \" + $l.line() + \" (HS \" + $l.hsCode() + \") is listed (")
             .append(code).append(")\");\n");
         default -> out.append("  $d : Declaration( header.consignmentCountry == \"").append(origin)
             .append("\", watchlists.").append(random.nextBoolean() ? "declarant(header.declarant)" : "consignor(header.consignor)")

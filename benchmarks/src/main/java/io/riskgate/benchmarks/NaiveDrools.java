@@ -4,6 +4,8 @@ import io.riskgate.Channel;
 import io.riskgate.PackManifest;
 import io.riskgate.RulePack;
 import io.riskgate.declaration.Declaration;
+import io.riskgate.declaration.Item;
+import io.riskgate.declaration.Line;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.kie.api.runtime.KieSessionsPool;
  * What a first-time Drools user writes to score declarations with a pack: build a
  * {@link KieContainer} once (here from the pack's DRL through a {@link KieFileSystem}, as the pack
  * is not on the class path), then for every declaration a new {@link KieSession}: set the globals,
- * insert, fire, dispose. Hits are collected by {@link NaiveRisk}; the channel is decided the way
+ * insert the declaration and its lines, fire, dispose. Hits are collected by {@link NaiveRisk}; the channel is decided the way
  * the engine does (score thresholds, minimum channels, seeded random selection), so the two give
  * the same answer and only the way of running Drools differs.
  *
@@ -83,7 +85,11 @@ public final class NaiveDrools {
       session.addEventListener(codes);
       session.setGlobal("risk", risk);
       globals.forEach(session::setGlobal);
+      // The pack's item-level criteria match Line facts, so the items go in too.
       session.insert(declaration);
+      for (Item item : declaration.items()) {
+        session.insert(new Line(declaration, item));
+      }
       session.fireAllRules();
     } finally {
       // A pooled session keeps its listeners across uses.

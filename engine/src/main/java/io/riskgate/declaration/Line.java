@@ -1,0 +1,118 @@
+package io.riskgate.declaration;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One goods line as a fact of its own: an {@link Item} together with the {@link Declaration} it is
+ * on. The engine inserts one {@code Line} per item beside each declaration, so an item-level
+ * criterion is a single pattern:
+ *
+ * <pre>{@code
+ * rule "Price-risk goods"
+ *   @code("HS-01")
+ * when
+ *   $l : Line( hsLists.priceRisk(hsCode) != null )
+ * then
+ *   risk.hit($l.declaration(), 10, "item " + $l.line() + " (HS " + $l.hsCode() + ") is on the price-risk list");
+ * end
+ * }</pre>
+ *
+ * <p>Why a fact of its own rather than {@code $i : Item(...) from $d.items}: Drools evaluates a
+ * {@code from} separately for every rule and every declaration, while {@code Line} facts go
+ * through the pack's alpha network once, where rules share identical conditions and equality
+ * tests on a line's own fields ({@code heading == "8703"}) are hashed. On {@code vn-baseline} the
+ * difference is several times the whole cost of a declaration (see {@code benchmarks/README.md}).
+ * Declaration-level conditions go in the same pattern ({@code Line( claimsPreference,
+ * !declaration.hasDocument("CO") )}), which keeps the rule free of joins.
+ *
+ * <p>The item's fields and helpers are repeated here so that conditions read as they would on an
+ * {@code Item} and stay hashable; {@link #item()} is the item itself, for reference lookups that
+ * take one. Equal when the declaration and the item are. Immutable.
+ *
+ * @param declaration the declaration the line is on
+ * @param item the goods line
+ */
+public record Line(Declaration declaration, Item item) {
+
+  public Line {
+    Objects.requireNonNull(declaration, "declaration");
+    Objects.requireNonNull(item, "item");
+  }
+
+  /** The line number on the declaration, from 1. */
+  public int line() {
+    return item.line();
+  }
+
+  /** The tariff code. */
+  public String hsCode() {
+    return item.hsCode();
+  }
+
+  /** The goods description as declared. */
+  public String description() {
+    return item.description();
+  }
+
+  /** The country of origin, ISO 3166-1 alpha-2. */
+  public String origin() {
+    return item.origin();
+  }
+
+  /** The quantity in {@link #unit()}. */
+  public BigDecimal quantity() {
+    return item.quantity();
+  }
+
+  /** The unit of quantity. */
+  public String unit() {
+    return item.unit();
+  }
+
+  /** The customs value of the line. */
+  public Money customsValue() {
+    return item.customsValue();
+  }
+
+  /** The import duty rate in percent. */
+  public BigDecimal dutyRate() {
+    return item.dutyRate();
+  }
+
+  /** The preferential origin claimed, or {@code null} if none. */
+  public Preference preference() {
+    return item.preference();
+  }
+
+  /** References of the licences and permits the line relies on. */
+  public List<String> licences() {
+    return item.licences();
+  }
+
+  /** See {@link Item#unitValue()}. */
+  public BigDecimal unitValue() {
+    return item.unitValue();
+  }
+
+  /** See {@link Item#chapter()}. */
+  public int chapter() {
+    return item.chapter();
+  }
+
+  /** See {@link Item#heading()}. */
+  public String heading() {
+    return item.heading();
+  }
+
+  /** See {@link Item#subheading()}. */
+  public String subheading() {
+    return item.subheading();
+  }
+
+  /** See {@link Item#claimsPreference()}. */
+  public boolean claimsPreference() {
+    return item.claimsPreference();
+  }
+}
