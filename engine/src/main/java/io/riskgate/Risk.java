@@ -17,11 +17,10 @@ import org.kie.api.definition.rule.Rule;
  * rule "Unit value far below the reference price"
  *   @code("VAL-01")   // the criterion's stable code, unique in the pack
  * when
- *   $d : Declaration()
- *   $i : Item( unitValue < 2.50 ) from $d.items
+ *   $l : Line( $d : declaration, unitValue < 2.50 )
  * then
  *   risk.hit($d, 30, String.format("declared unit value %s %s/%s is below reference 2.50",
- *       $i.unitValue(), $i.customsValue().currencyCode(), $i.unit()));
+ *       $l.unitValue(), $l.customsValue().currencyCode(), $l.unit()));
  * end
  * }</pre>
  *

@@ -30,8 +30,9 @@ import java.util.Objects;
  * accident. Other declarations in the same batch are assessed as if it were not there.
  *
  * <p><b>Packs see one declaration at a time:</b> batches run many declarations in one Drools
- * session for speed, so a rule must only relate facts of the same declaration (match one
- * {@code Declaration} and reach its items with {@code from}). The result for a declaration never
+ * session for speed, so a rule must only relate facts of the same declaration (one
+ * {@code Declaration}, or one {@link io.riskgate.declaration.Line} and its declaration). The engine
+ * inserts each declaration and one {@code Line} per item. The result for a declaration never
  * depends on which other declarations share its batch.
  */
 public interface RiskEngine {

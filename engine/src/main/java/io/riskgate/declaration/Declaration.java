@@ -9,10 +9,11 @@ import java.util.Set;
  * A customs declaration: the fact a rule pack assesses. Immutable; construct it directly, or read
  * it from JSON with {@link io.riskgate.RiskgateJson}.
  *
- * <p>In DRL a pack matches {@code Declaration} facts and reaches the items with {@code from}:
+ * <p>In DRL a pack matches {@code Declaration} facts for criteria on the whole declaration, and
+ * {@link Line} facts (one per item, inserted by the engine) for criteria on the goods:
  * <pre>{@code
- * $d : Declaration( header.type == DeclarationType.IMPORT )
- * $i : Item( chapter == 87, claimsPreference ) from $d.items
+ * $d : Declaration( header.borderGate == "CUA KHAU TAN THANH" )
+ * $l : Line( chapter == 87, claimsPreference, declaration.header.type == DeclarationType.IMPORT )
  * }</pre>
  *
  * @param header the header

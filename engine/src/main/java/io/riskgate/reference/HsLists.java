@@ -8,9 +8,8 @@ package io.riskgate.reference;
  * {@code null}. The in-memory lists try the code's 10, 8, 6, 4 and 2-digit prefixes in hash maps:
  * the cost does not grow with the lists.
  * <pre>{@code
- * $d : Declaration()
- * $i : Item( hsLists.licenceRequired(hsCode) != null,
- *            !$d.hasDocument(hsLists.licenceRequired(hsCode).licenceType) ) from $d.items
+ * $l : Line( hsLists.licenceRequired(hsCode) != null,
+ *            !declaration.hasDocument(hsLists.licenceRequired(hsCode).licenceType) )
  * }</pre>
  *
  * <p>Implementations must be thread-safe.

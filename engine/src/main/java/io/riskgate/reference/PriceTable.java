@@ -14,8 +14,7 @@ import io.riskgate.declaration.Item;
  * item's unit and currency. Use it in a constraint with Drools' null-safe {@code !.}, which is
  * false when there is no price:
  * <pre>{@code
- * $d : Declaration()
- * $i : Item( prices.findFor(this)!.isBelowTolerance(unitValue) ) from $d.items
+ * $l : Line( $d : declaration, prices.findFor(item)!.isBelowTolerance(unitValue) )
  * }</pre>
  * Constraints are compiled to bytecode; a {@code from prices.find(...)} pattern works too but is
  * interpreted on every evaluation, about three times slower.

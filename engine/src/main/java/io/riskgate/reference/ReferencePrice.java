@@ -8,7 +8,7 @@ import java.util.Objects;
  * a risk signal, not as a floor price.
  *
  * <pre>{@code
- * $i : Item( prices.findFor(this)!.isBelowTolerance(unitValue) ) from $d.items
+ * $l : Line( prices.findFor(item)!.isBelowTolerance(unitValue) )
  * }</pre>
  *
  * <p>Immutable and thread-safe.
