@@ -10,15 +10,69 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
 
-/** The engine on Drools: one fresh session per batch, atomically swappable pack. */
+/** The engine on Drools: one session per batch, reused when it comes back clean; swappable pack. */
 final class DroolsRiskEngine implements RiskEngine {
 
-  /** A compiled pack with its globals bound: what one assessment runs on, start to end. */
-  private record Active(CompiledPack compiled, Map<String, Object> globals) {}
+  /**
+   * Sessions kept idle per pack. A new session costs more than the rules of a small declaration
+   * (a single assess took 11 us at the median, of which the session was most; see
+   * benchmarks/README.md), so sessions that come back clean are kept for the next call: one per
+   * thread that assesses at once, up to this many; beyond it they are disposed.
+   */
+  private static final int IDLE_SESSIONS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+  /**
+   * A compiled pack with its globals bound, and its idle sessions: what one assessment runs on,
+   * start to end. Retired when a reload replaces it; its idle sessions are disposed then, and a
+   * session returned to it afterwards is disposed too.
+   */
+  private static final class Active {
+    final CompiledPack compiled;
+    final Map<String, Object> globals;
+    private final BlockingQueue<KieSession> idle = new ArrayBlockingQueue<>(IDLE_SESSIONS);
+    private volatile boolean retired;
+
+    Active(CompiledPack compiled, Map<String, Object> globals) {
+      this.compiled = compiled;
+      this.globals = globals;
+    }
+
+    KieSession borrow() {
+      KieSession session = idle.poll();
+      if (session == null) {
+        session = compiled.kieBase.newKieSession();
+        globals.forEach(session::setGlobal);
+      }
+      return session;
+    }
+
+    /** Keeps a clean session for the next assessment, or disposes of it. */
+    void release(KieSession session, boolean clean) {
+      if (!clean || retired || !idle.offer(session)) {
+        session.dispose();
+      } else if (retired) {
+        drain();  // retired while we offered: nobody else will take it
+      }
+    }
+
+    void retire() {
+      retired = true;
+      drain();
+    }
+
+    private void drain() {
+      for (KieSession session = idle.poll(); session != null; session = idle.poll()) {
+        session.dispose();
+      }
+    }
+  }
 
   /** Why a session could not assess its batch. */
   private record Failure(String rule, String reason) {}
@@ -54,13 +108,14 @@ final class DroolsRiskEngine implements RiskEngine {
   public PackVersion reload(RulePack pack) {
     Objects.requireNonNull(pack, "pack");
     Active next = activate(pack);
-    active.set(next);
-    return next.compiled().version();
+    Active previous = active.getAndSet(next);
+    previous.retire();
+    return next.compiled.version();
   }
 
   @Override
   public PackVersion pack() {
-    return active.get().compiled().version();
+    return active.get().compiled.version();
   }
 
   private Active activate(RulePack pack) {
@@ -135,7 +190,7 @@ final class DroolsRiskEngine implements RiskEngine {
 
   /** Assesses a batch in one session; if the session fails, re-runs each declaration alone. */
   private List<Assessment> run(Active current, List<Declaration> batch, Instant now) {
-    CompiledPack compiled = current.compiled();
+    CompiledPack compiled = current.compiled;
     List<Declaration> runnable = new ArrayList<>(batch.size());
     for (Declaration declaration : batch) {
       if (declaration.items().size() <= maxItems) {
@@ -170,18 +225,19 @@ final class DroolsRiskEngine implements RiskEngine {
   }
 
   private Failure execute(Active current, List<Declaration> batch, Risk risk) {
-    KieSession session = current.compiled().kieBase.newKieSession();
+    KieSession session = current.borrow();
     Guard guard = new Guard(risk, maxFirings);
+    List<FactHandle> handles = new ArrayList<>(batch.size() * 2);
+    boolean completed = false;
     try {
       session.addEventListener(guard);
-      if (current.compiled().globals.containsKey(CompiledPack.RISK_GLOBAL)) {
+      if (current.compiled.globals.containsKey(CompiledPack.RISK_GLOBAL)) {
         session.setGlobal(CompiledPack.RISK_GLOBAL, risk);
       }
-      current.globals().forEach(session::setGlobal);
       for (Declaration declaration : batch) {
-        session.insert(declaration);
+        handles.add(session.insert(declaration));
         for (Item item : declaration.items()) {
-          session.insert(new Line(declaration, item));
+          handles.add(session.insert(new Line(declaration, item)));
         }
       }
       // A backstop for firings that no declaration accounts for; the guard catches the rest.
@@ -195,6 +251,7 @@ final class DroolsRiskEngine implements RiskEngine {
       if (fired >= budget) {
         return new Failure("(engine)", "rules fired " + fired + " times, more than the session's budget");
       }
+      completed = true;
       return null;
     } catch (ConsequenceException e) {
       String rule = e.getMatch() == null ? ruleOf(risk) : e.getMatch().getRule().getName();
@@ -204,7 +261,25 @@ final class DroolsRiskEngine implements RiskEngine {
       String rule = ruleOf(risk);
       return new Failure(rule, "evaluating the rules failed: " + describe(e));
     } finally {
-      session.dispose();
+      current.release(session, completed && cleanUp(session, guard, handles));
+    }
+  }
+
+  /**
+   * Takes the batch's facts out again so the session can serve the next batch. Clean only if no
+   * fact is left: a fact a rule inserted would otherwise be seen by the next batch. Drools
+   * propagates deletions lazily, at the next {@code fireAllRules}, together with the next batch's
+   * inserts, so rules see the same working memory as in a new session.
+   */
+  private static boolean cleanUp(KieSession session, Guard guard, List<FactHandle> handles) {
+    try {
+      session.removeEventListener(guard);
+      for (FactHandle handle : handles) {
+        session.delete(handle);
+      }
+      return session.getFactCount() == 0;
+    } catch (RuntimeException e) {
+      return false;  // whatever went wrong, this session is not reused
     }
   }
 
