@@ -6,10 +6,14 @@ import io.riskgate.RulePack;
 import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.Item;
 import io.riskgate.declaration.Line;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -36,25 +40,42 @@ public final class NaiveDrools {
   /** The outcome of one declaration: its channel and the codes of the criteria that hit. */
   public record Outcome(Channel channel, int score, TreeSet<String> codes) {}
 
+  /** How the first-timer wrote the criteria on the goods. */
+  public enum Rules {
+    /** The pack as it ships: item criteria match {@code Line} facts, so each item is inserted too. */
+    PACK,
+    /**
+     * vn-baseline's item criteria as Drools' documentation reaches a collection,
+     * {@code $i : Item(...) from $d.items} (the pack's own form before it moved to {@code Line}),
+     * from {@code naive-from/rules/} beside this class; only the declaration is inserted.
+     */
+    FROM_ITEMS
+  }
+
+  private static final String FROM_ITEMS_RULES = "naive-from/";
+
   private final KieContainer container;
   /** Sessions reused across declarations (reset on dispose), or null for a new session each time. */
   private final KieSessionsPool pool;
   private final PackManifest manifest;
   private final Map<String, Object> globals;
+  private final boolean insertLines;
 
   /**
    * Compiles {@code pack} with its {@code global io.riskgate.Risk risk} replaced by a
    * {@link NaiveRisk}, and keeps {@code globals} (reference data) to set on every session. With
    * {@code pooled}, sessions come from a {@link KieSessionsPool} (Drools resets a pooled session on
    * dispose instead of building a new one) rather than from {@link KieContainer#newKieSession()}.
+   * With {@link Rules#FROM_ITEMS}, the pack must be vn-baseline.
    */
-  public NaiveDrools(RulePack pack, Map<String, Object> globals, boolean pooled) {
+  public NaiveDrools(RulePack pack, Map<String, Object> globals, boolean pooled, Rules rules) {
     KieServices services = KieServices.get();
     KieFileSystem files = services.newKieFileSystem();
     ReleaseId releaseId = services.newReleaseId("naive", pack.manifest().id(), "1.0." + System.nanoTime());
     files.generateAndWritePomXML(releaseId);
     for (String path : pack.drlPaths()) {
-      String drl = pack.text(path).orElseThrow()
+      String drl = (rules == Rules.FROM_ITEMS ? fromItems(path).orElse(pack.text(path).orElseThrow())
+          : pack.text(path).orElseThrow())
           .replace("global io.riskgate.Risk risk;", "global " + NaiveRisk.class.getName() + " risk;");
       files.write("src/main/resources/" + path, drl.getBytes(StandardCharsets.UTF_8));
     }
@@ -67,6 +88,16 @@ public final class NaiveDrools {
     this.pool = pooled ? container.getKieBase().newKieSessionsPool(4) : null;
     this.manifest = pack.manifest();
     this.globals = Map.copyOf(globals);
+    this.insertLines = rules == Rules.PACK;
+  }
+
+  /** The from-style text of one of vn-baseline's DRL files, if it has item criteria. */
+  private static Optional<String> fromItems(String path) {
+    try (InputStream in = NaiveDrools.class.getResourceAsStream(FROM_ITEMS_RULES + path)) {
+      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Assesses one declaration in a session of its own. */
@@ -85,10 +116,12 @@ public final class NaiveDrools {
       session.addEventListener(codes);
       session.setGlobal("risk", risk);
       globals.forEach(session::setGlobal);
-      // The pack's item-level criteria match Line facts, so the items go in too.
       session.insert(declaration);
-      for (Item item : declaration.items()) {
-        session.insert(new Line(declaration, item));
+      if (insertLines) {
+        // The pack's item-level criteria match Line facts, so the items go in too.
+        for (Item item : declaration.items()) {
+          session.insert(new Line(declaration, item));
+        }
       }
       session.fireAllRules();
     } finally {

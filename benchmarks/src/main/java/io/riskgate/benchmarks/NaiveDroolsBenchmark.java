@@ -22,11 +22,14 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What does Riskgate save a first-time Drools user? {@code vn-baseline} on generated declarations
- * (the generator's realistic mix of item counts), scored four ways, time per declaration: the
+ * (the generator's realistic mix of item counts), scored five ways, time per declaration: the
  * engine's batched {@code assessAll}; the engine's {@code assess} called once per declaration;
  * {@link NaiveDrools}, the code a first-timer writes (a container built once, a new session per
- * declaration: insert, fire, dispose); and the same with its sessions from a
- * {@code KieSessionsPool}. Target: naive at least 5x slower than {@code assessAll}.
+ * declaration: insert, fire, dispose) with the criteria on the goods written the way Drools'
+ * documentation reaches a collection ({@code from $d.items}); the same code on the pack as it
+ * ships (items as {@code Line} facts), which isolates the cost of a session per declaration; and
+ * that with its sessions from a {@code KieSessionsPool}. Target: naive at least 5x slower than
+ * {@code assessAll}.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar NaiveDroolsBenchmark</pre>
  */
@@ -42,6 +45,7 @@ public class NaiveDroolsBenchmark {
   List<Declaration> declarations;
   RiskEngine engine;
   NaiveDrools naive;
+  NaiveDrools naiveLines;
   NaiveDrools pooled;
 
   @Setup
@@ -49,8 +53,9 @@ public class NaiveDroolsBenchmark {
     RulePack pack = Workload.vnBaseline();
     declarations = Workload.declarations(DECLARATIONS, 0, Workload.SEED);
     engine = Workload.engine(pack);
-    naive = new NaiveDrools(pack, ReferenceData.load(pack).globals(), false);
-    pooled = new NaiveDrools(pack, ReferenceData.load(pack).globals(), true);
+    naive = new NaiveDrools(pack, ReferenceData.load(pack).globals(), false, NaiveDrools.Rules.FROM_ITEMS);
+    naiveLines = new NaiveDrools(pack, ReferenceData.load(pack).globals(), false, NaiveDrools.Rules.PACK);
+    pooled = new NaiveDrools(pack, ReferenceData.load(pack).globals(), true, NaiveDrools.Rules.PACK);
   }
 
   /** The engine, batched. */
@@ -69,7 +74,7 @@ public class NaiveDroolsBenchmark {
     }
   }
 
-  /** The first-timer: a new session per declaration. */
+  /** The first-timer: a new session per declaration, item criteria with {@code from $d.items}. */
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void naiveSessionPerDeclaration(Blackhole sink) {
@@ -78,7 +83,16 @@ public class NaiveDroolsBenchmark {
     }
   }
 
-  /** The first-timer with a {@code KieSessionsPool}: a pooled session per declaration. */
+  /** The first-timer's code on the pack as it ships (items as {@code Line} facts). */
+  @Benchmark
+  @OperationsPerInvocation(DECLARATIONS)
+  public void naiveSessionPerDeclarationLineRules(Blackhole sink) {
+    for (Declaration declaration : declarations) {
+      sink.consume(naiveLines.assess(declaration));
+    }
+  }
+
+  /** The first-timer with a {@code KieSessionsPool}, on the pack as it ships. */
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void naivePooledSessionPerDeclaration(Blackhole sink) {
