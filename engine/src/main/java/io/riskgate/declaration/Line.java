@@ -29,16 +29,32 @@ import java.util.Objects;
  *
  * <p>The item's fields and helpers are repeated here so that conditions read as they would on an
  * {@code Item} and stay hashable; {@link #item()} is the item itself, for reference lookups that
- * take one. Equal when the declaration and the item are. Immutable.
- *
- * @param declaration the declaration the line is on
- * @param item the goods line
+ * take one. A class rather than a record so that it can derive {@link #unitValue()} and
+ * {@link #heading()} once: rules compare them many times per line. Equal when the declaration and
+ * the item are. Immutable.
  */
-public record Line(Declaration declaration, Item item) {
+public final class Line {
+  private final Declaration declaration;
+  private final Item item;
+  /** Derived once: rules compare it several times per line (vn-baseline: up to five). */
+  private final BigDecimal unitValue;
+  private final String heading;
 
-  public Line {
-    Objects.requireNonNull(declaration, "declaration");
-    Objects.requireNonNull(item, "item");
+  public Line(Declaration declaration, Item item) {
+    this.declaration = Objects.requireNonNull(declaration, "declaration");
+    this.item = Objects.requireNonNull(item, "item");
+    this.unitValue = item.unitValue();
+    this.heading = item.heading();
+  }
+
+  /** The declaration the line is on. */
+  public Declaration declaration() {
+    return declaration;
+  }
+
+  /** The goods line. */
+  public Item item() {
+    return item;
   }
 
   /** The line number on the declaration, from 1. */
@@ -93,7 +109,7 @@ public record Line(Declaration declaration, Item item) {
 
   /** See {@link Item#unitValue()}. */
   public BigDecimal unitValue() {
-    return item.unitValue();
+    return unitValue;
   }
 
   /** See {@link Item#chapter()}. */
@@ -103,7 +119,7 @@ public record Line(Declaration declaration, Item item) {
 
   /** See {@link Item#heading()}. */
   public String heading() {
-    return item.heading();
+    return heading;
   }
 
   /** See {@link Item#subheading()}. */
@@ -114,5 +130,20 @@ public record Line(Declaration declaration, Item item) {
   /** See {@link Item#claimsPreference()}. */
   public boolean claimsPreference() {
     return item.claimsPreference();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Line line && declaration.equals(line.declaration) && item.equals(line.item);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * declaration.hashCode() + item.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Line[declaration=" + declaration.number() + ", item=" + item + "]";
   }
 }

@@ -86,7 +86,8 @@ class RuleAuthoringGuideTest {
   @Test
   void workedExample_typoInTheRule_givesStatus2AndTheFileLocation(@TempDir Path pack) throws IOException {
     Map<String, String> files = exampleFiles();
-    files.computeIfPresent("rules/descriptions.drl", (path, drl) -> drl.replace("Item( description", "Item( descripton"));
+    files.computeIfPresent("rules/descriptions.drl", (path, drl) -> drl.replace("description matches", "descripton matches"));
+    assertThat(files.get("rules/descriptions.drl")).as("the typo went in").contains("descripton matches");
     apply(pack, files);
 
     assertThat(PackValidation.validate(pack, out)).isEqualTo(2);
