@@ -34,6 +34,11 @@ import java.util.Objects;
  * {@code Declaration}, or one {@link io.riskgate.declaration.Line} and its declaration). The engine
  * inserts each declaration and one {@code Line} per item. The result for a declaration never
  * depends on which other declarations share its batch.
+ *
+ * <p><b>Sessions are reused:</b> after a call that succeeded, the engine resets its Drools session
+ * (working memory, agenda, globals, listeners: as new) and keeps it for a later call on the same
+ * pack, up to twice the processors' count of idle sessions. A pack cannot tell a reset session from
+ * a new one; a reload disposes of the old pack's idle sessions.
  */
 public interface RiskEngine {
 

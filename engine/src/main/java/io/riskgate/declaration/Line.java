@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@code from} separately for every rule and every declaration, while {@code Line} facts go
  * through the pack's alpha network once, where rules share identical conditions and equality
  * tests on a line's own fields ({@code heading == "8703"}) are hashed. On {@code vn-baseline} the
- * difference is several times the whole cost of a declaration (see {@code benchmarks/README.md}).
+ * difference was more than half the cost of a one-item declaration (see {@code benchmarks/README.md}).
  * Declaration-level conditions go in the same pattern ({@code Line( claimsPreference,
  * !declaration.hasDocument("CO") )}), which keeps the rule free of joins.
  *

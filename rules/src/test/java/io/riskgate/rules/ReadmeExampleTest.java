@@ -53,7 +53,7 @@ class ReadmeExampleTest {
       for (Hit hit : assessment.hits()) {
         System.out.println("  " + hit.code() + " " + hit.points() + ": " + hit.reason());
       }
-      List<Assessment> batch = engine.assessAll(declarations);   // batched: much faster per declaration
+      List<Assessment> batch = engine.assessAll(declarations);   // in order; one Drools session per batch
       engine.reload(RulePack.fromDirectory(next));  // atomic swap
       // README-EXAMPLE-END
       assertThat(batch).hasSize(100);
