@@ -14,7 +14,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.KeepReferenceOption;
+import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /** The engine on Drools: one session per batch, reset and reused when it succeeds; swappable pack. */
@@ -35,6 +39,22 @@ final class DroolsRiskEngine implements RiskEngine {
    */
   static final int REUSE_MAX_FACTS = 256;
 
+  private static final String DEFAULT_ENTRY_POINT = "DEFAULT";
+
+  /**
+   * Sessions the KieBase does not keep a reference to. By default a KieBase holds every session
+   * until it is disposed, and compiled packs are cached and shared between engines, so the idle
+   * sessions of an engine that was dropped without a reload would stay reachable as long as its
+   * pack stays cached. The engine never changes a KieBase, which is what the reference is for.
+   */
+  private static final KieSessionConfiguration SESSION_CONFIGURATION = sessionConfiguration();
+
+  private static KieSessionConfiguration sessionConfiguration() {
+    KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+    configuration.setOption(KeepReferenceOption.NO);
+    return configuration;
+  }
+
   /**
    * A compiled pack with its globals bound, and its idle sessions: what one assessment runs on,
    * start to end. Retired when a reload replaces it; its idle sessions are disposed then, and a
@@ -51,13 +71,10 @@ final class DroolsRiskEngine implements RiskEngine {
       this.globals = globals;
     }
 
+    /** An idle session or a new one, without globals: a reset session has none. */
     KieSession borrow() {
       KieSession session = idle.poll();
-      if (session == null) {
-        session = compiled.kieBase.newKieSession();
-      }
-      globals.forEach(session::setGlobal);  // a reset session has none
-      return session;
+      return session != null ? session : compiled.kieBase.newKieSession(SESSION_CONFIGURATION, null);
     }
 
     /** Keeps a clean session for the next assessment, or disposes of it. */
@@ -151,6 +168,23 @@ final class DroolsRiskEngine implements RiskEngine {
         globals.put(name, value);
       }
     }
+    if (problems.isEmpty()) {
+      // The type check above passes a type only the pack knows (a DRL 'declare'); Drools itself
+      // decides when the global is set, so set them once here rather than fail every assessment.
+      KieSession probe = compiled.kieBase.newKieSession(SESSION_CONFIGURATION, null);
+      try {
+        for (Map.Entry<String, Object> global : globals.entrySet()) {
+          try {
+            probe.setGlobal(global.getKey(), global.getValue());
+          } catch (RuntimeException e) {
+            problems.add(CompiledPack.locateGlobal(pack, global.getKey(), "global '" + global.getKey()
+                + "' cannot be bound to a " + global.getValue().getClass().getName() + ": " + describe(e)));
+          }
+        }
+      } finally {
+        probe.dispose();
+      }
+    }
     if (!problems.isEmpty()) {
       throw new RulePackException(pack.location(), problems);
     }
@@ -237,16 +271,22 @@ final class DroolsRiskEngine implements RiskEngine {
     int facts = 0;
     boolean completed = false;
     try {
+      current.globals.forEach(session::setGlobal);
       session.addEventListener(guard);
       if (current.compiled.globals.containsKey(CompiledPack.RISK_GLOBAL)) {
         session.setGlobal(CompiledPack.RISK_GLOBAL, risk);
       }
       for (Declaration declaration : batch) {
+        long before = session.getFactCount();
         session.insert(declaration);
-        for (Item item : declaration.items()) {
-          session.insert(new Line(declaration, item));
+        // The same object twice in a batch is one fact (Drools keeps facts by identity); its lines
+        // must not go in twice either, or every line criterion would hit it twice.
+        if (session.getFactCount() > before) {
+          for (Item item : declaration.items()) {
+            session.insert(new Line(declaration, item));
+          }
+          facts += 1 + declaration.items().size();
         }
-        facts += 1 + declaration.items().size();
       }
       // A backstop for firings that no declaration accounts for; the guard catches the rest.
       long budget = (long) maxFirings * batch.size() + 1;
@@ -284,6 +324,13 @@ final class DroolsRiskEngine implements RiskEngine {
       return false;
     }
     try {
+      // Drools' reset empties the default entry point only; facts a rule put into a named one
+      // would stay, and pile up call after call.
+      for (EntryPoint entryPoint : session.getEntryPoints()) {
+        if (entryPoint.getFactCount() > 0 && !entryPoint.getEntryPointId().equals(DEFAULT_ENTRY_POINT)) {
+          return false;
+        }
+      }
       impl.reset();
       return true;
     } catch (RuntimeException e) {

@@ -122,6 +122,47 @@ class RulePackTest {
   }
 
   @Test
+  void globalOfAPackDeclaredTypeBoundToTheWrongType_isAPackErrorAtLoadNotAtEveryAssessment() throws IOException {
+    Path pack = copyOfBasic();
+    Files.writeString(pack.resolve("rules/limits.drl"), String.join("\n",
+        "package test.limits;",
+        "",
+        "declare Limits",
+        "  maximum : int",
+        "end",
+        "",
+        "global Limits limits;",
+        ""));
+    assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).global("limits", "x").build())
+        .isInstanceOf(RulePackException.class)
+        .hasMessageContaining("rules/limits.drl:7:1: global 'limits' cannot be bound to a java.lang.String");
+  }
+
+  @Test
+  void activationGroup_isRefusedWithTheRuleLocated() throws IOException {
+    Path pack = copyOfBasic();
+    Files.writeString(pack.resolve("rules/groups.drl"), String.join("\n",
+        "package test.groups;",
+        "",
+        "import io.riskgate.declaration.Declaration;",
+        "",
+        "global io.riskgate.Risk risk;",
+        "",
+        "rule \"One of two\"",
+        "  @code(\"G-1\")",
+        "  activation-group \"either\"",
+        "when",
+        "  $d : Declaration()",
+        "then",
+        "  risk.hit($d, 1, \"one\");",
+        "end",
+        ""));
+    assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
+        .isInstanceOf(RulePackException.class)
+        .hasMessageContaining("rules/groups.drl:7:6: rule 'One of two' is in activation-group 'either'");
+  }
+
+  @Test
   void invalidManifest_namesTheFileAndTheRule() throws IOException {
     Path pack = copyOfBasic();
     Files.writeString(pack.resolve("pack.json"),

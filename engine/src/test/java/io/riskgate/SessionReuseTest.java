@@ -53,6 +53,42 @@ class SessionReuseTest {
   }
 
   @Test
+  void factsARuleLeavesInANamedEntryPoint_doNotReachLaterCalls() {
+    RiskEngine engine = engine("stateful");
+
+    List<Assessment> calls = new ArrayList<>();
+    for (int n = 0; n < 3; n++) {
+      calls.add(engine.assess(declaration("D-NOTE-" + n).build()));
+    }
+
+    assertThat(calls).allSatisfy(a -> assertThat(a.hits()).filteredOn(hit -> hit.code().equals("S-NOTES"))
+        .singleElement().satisfies(hit -> assertThat(hit.reason()).isEqualTo("1 note(s) in this session")));
+  }
+
+  @Test
+  void sameDeclarationTwiceInABatch_isAssessedAsWhenAlone() {
+    RiskEngine engine = engine("basic");
+    Declaration medicines = declaration("D-TWICE").item("30049099").item("30021500").build();
+
+    List<Assessment> batch = engine.assessAll(List.of(medicines, medicines));
+    Assessment alone = EngineChannelsTest.withoutTime(engine.assess(medicines));
+
+    assertThat(alone.hits()).extracting(Hit::code).containsExactly("T-LICENCE", "T-LICENCE");
+    assertThat(batch).allSatisfy(a -> assertThat(EngineChannelsTest.withoutTime(a)).isEqualTo(alone));
+  }
+
+  @Test
+  void sessionsOfDroppedEngines_areNotHeldByTheSharedPack() {
+    RulePack pack = RulePack.fromDirectory(TestDeclarations.pack("basic"));
+    for (int n = 0; n < 20; n++) {
+      RiskEngine.builder().pack(pack).build().assess(declaration("D-" + n).build());
+    }
+    // The compiled pack is cached and shared; its KieBase must not keep the idle sessions of the
+    // engines above, which nobody can dispose of any more.
+    assertThat(CompiledPack.of(pack).kieBase.getKieSessions()).isEmpty();
+  }
+
+  @Test
   void manyCallsInARow_giveWhatAFreshEngineGivesForEach() {
     RiskEngine reused = engine("basic");
     List<Declaration> declarations = new ArrayList<>();
