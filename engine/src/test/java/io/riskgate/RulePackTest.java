@@ -28,6 +28,22 @@ class RulePackTest {
     return pack;
   }
 
+  /** Writes rules/NAME.drl with one rule, declared on line 5, that matches any declaration. */
+  private static void writeOneRule(Path pack, String name, String rule, String attributes) throws IOException {
+    Files.writeString(pack.resolve("rules/" + name + ".drl"), String.join("\n",
+        "package test." + name + ";",
+        "import io.riskgate.declaration.Declaration;",
+        "global io.riskgate.Risk risk;",
+        "",
+        "rule \"" + rule + "\"",
+        attributes,
+        "when",
+        "  $d : Declaration()",
+        "then",
+        "end",
+        ""));
+  }
+
   @Test
   void brokenDrl_reportsEveryErrorWithFileLineAndColumn() throws IOException {
     Path pack = copyOfBasic();
@@ -90,18 +106,7 @@ class RulePackTest {
   @Test
   void duplicateCriterionCode_isACompileError() throws IOException {
     Path pack = copyOfBasic();
-    Files.writeString(pack.resolve("rules/more.drl"), String.join("\n",
-        "package test.more;",
-        "import io.riskgate.declaration.Declaration;",
-        "global io.riskgate.Risk risk;",
-        "",
-        "rule \"Another value rule\"",
-        "  @code(\"T-VALUE\")",
-        "when",
-        "  $d : Declaration()",
-        "then",
-        "end",
-        ""));
+    writeOneRule(pack, "more", "Another value rule", "  @code(\"T-VALUE\")");
     assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining("rules/more.drl:5:6: criterion code T-VALUE is used by rules");
@@ -141,25 +146,10 @@ class RulePackTest {
   @Test
   void activationGroup_isRefusedWithTheRuleLocated() throws IOException {
     Path pack = copyOfBasic();
-    Files.writeString(pack.resolve("rules/groups.drl"), String.join("\n",
-        "package test.groups;",
-        "",
-        "import io.riskgate.declaration.Declaration;",
-        "",
-        "global io.riskgate.Risk risk;",
-        "",
-        "rule \"One of two\"",
-        "  @code(\"G-1\")",
-        "  activation-group \"either\"",
-        "when",
-        "  $d : Declaration()",
-        "then",
-        "  risk.hit($d, 1, \"one\");",
-        "end",
-        ""));
+    writeOneRule(pack, "groups", "One of two", "  @code(\"G-1\")\n  activation-group \"either\"");
     assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
         .isInstanceOf(RulePackException.class)
-        .hasMessageContaining("rules/groups.drl:7:6: rule 'One of two' is in activation-group 'either'");
+        .hasMessageContaining("rules/groups.drl:5:6: rule 'One of two' is in activation-group 'either'");
   }
 
   @Test
