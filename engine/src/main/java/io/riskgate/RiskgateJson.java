@@ -50,6 +50,7 @@ public final class RiskgateJson {
   private RiskgateJson(Builder builder) {
     JsonMapper mapper = JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .addModule(IsoDates.module())  // after JavaTimeModule: the later module wins
         .addModule(new BlackbirdModule())
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
