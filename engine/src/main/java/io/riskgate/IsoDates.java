@@ -3,6 +3,7 @@ package io.riskgate;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 
 /**
  * Reads dates in the one form Riskgate writes and generators emit, {@code 2026-01-05T01:00:02Z}
@@ -28,8 +30,8 @@ final class IsoDates {
   /** A module to register after {@code JavaTimeModule}: later modules take precedence. */
   static SimpleModule module() {
     return new SimpleModule("riskgate-iso-dates")
-        .addDeserializer(Instant.class, new Instants())
-        .addDeserializer(LocalDate.class, new Dates());
+        .addDeserializer(Instant.class, new FastPath<>(Instant.class, IsoDates::instant, InstantDeserializer.INSTANT))
+        .addDeserializer(LocalDate.class, new FastPath<>(LocalDate.class, IsoDates::date, LocalDateDeserializer.INSTANCE));
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as an instant, or null if the text is not exactly that. */
@@ -99,41 +101,27 @@ final class IsoDates {
     return value;
   }
 
-  private static final class Instants extends StdScalarDeserializer<Instant> {
+  /** The fast reading when it applies, else the standard deserializer and its errors. */
+  private static final class FastPath<T> extends StdScalarDeserializer<T> {
     private static final long serialVersionUID = 1L;
+    private final transient Function<String, T> fast;
+    private final transient JsonDeserializer<T> standard;
 
-    Instants() {
-      super(Instant.class);
+    FastPath(Class<T> type, Function<String, T> fast, JsonDeserializer<T> standard) {
+      super(type);
+      this.fast = fast;
+      this.standard = standard;
     }
 
     @Override
-    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       if (parser.hasToken(JsonToken.VALUE_STRING)) {
-        Instant instant = instant(parser.getText());
-        if (instant != null) {
-          return instant;
+        T value = fast.apply(parser.getText());
+        if (value != null) {
+          return value;
         }
       }
-      return InstantDeserializer.INSTANT.deserialize(parser, context);
-    }
-  }
-
-  private static final class Dates extends StdScalarDeserializer<LocalDate> {
-    private static final long serialVersionUID = 1L;
-
-    Dates() {
-      super(LocalDate.class);
-    }
-
-    @Override
-    public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      if (parser.hasToken(JsonToken.VALUE_STRING)) {
-        LocalDate date = date(parser.getText());
-        if (date != null) {
-          return date;
-        }
-      }
-      return LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+      return standard.deserialize(parser, context);
     }
   }
 }
