@@ -64,8 +64,6 @@ public class EngineVsHandCodedBenchmark {
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void handCoded(Blackhole sink) {
-    for (Declaration declaration : declarations) {
-      sink.consume(handCoded.assess(declaration));
-    }
+    Workload.assessEach(declarations, handCoded::assess, sink);
   }
 }

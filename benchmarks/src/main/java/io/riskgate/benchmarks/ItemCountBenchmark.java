@@ -63,8 +63,6 @@ public class ItemCountBenchmark {
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void handCoded(Blackhole sink) {
-    for (Declaration declaration : declarations) {
-      sink.consume(handCoded.assess(declaration));
-    }
+    Workload.assessEach(declarations, handCoded::assess, sink);
   }
 }

@@ -69,35 +69,27 @@ public class NaiveDroolsBenchmark {
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void engineAssessEach(Blackhole sink) {
-    for (Declaration declaration : declarations) {
-      sink.consume(engine.assess(declaration));
-    }
+    Workload.assessEach(declarations, engine::assess, sink);
   }
 
   /** The first-timer: a new session per declaration, item criteria with {@code from $d.items}. */
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void naiveSessionPerDeclaration(Blackhole sink) {
-    assessEach(naive, sink);
+    Workload.assessEach(declarations, naive::assess, sink);
   }
 
   /** The first-timer's code on the pack as it ships (items as {@code Line} facts). */
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void naiveSessionPerDeclarationLineRules(Blackhole sink) {
-    assessEach(naiveLines, sink);
+    Workload.assessEach(declarations, naiveLines::assess, sink);
   }
 
   /** The first-timer with a {@code KieSessionsPool}, on the pack as it ships. */
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void naivePooledSessionPerDeclaration(Blackhole sink) {
-    assessEach(pooled, sink);
-  }
-
-  private void assessEach(NaiveDrools drools, Blackhole sink) {
-    for (Declaration declaration : declarations) {
-      sink.consume(drools.assess(declaration));
-    }
+    Workload.assessEach(declarations, pooled::assess, sink);
   }
 }

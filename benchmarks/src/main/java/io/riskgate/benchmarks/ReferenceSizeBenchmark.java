@@ -65,8 +65,6 @@ public class ReferenceSizeBenchmark {
   @Benchmark
   @OperationsPerInvocation(DECLARATIONS)
   public void handCoded(Blackhole sink) {
-    for (Declaration declaration : declarations) {
-      sink.consume(handCoded.assess(declaration));
-    }
+    Workload.assessEach(declarations, handCoded::assess, sink);
   }
 }

@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What the benchmarks run on: the {@code vn-baseline} pack, generated packs, declarations from the
@@ -70,6 +72,16 @@ public final class Workload {
    * {@code count} generated declarations (seeded); {@code items} items each, or the generator's
    * realistic mix if {@code items} is 0.
    */
+  /**
+   * Assesses each declaration one call at a time and sinks every result, so the JIT cannot drop the
+   * work: the loop of every benchmark that scores one declaration per call.
+   */
+  public static void assessEach(List<Declaration> declarations, Function<Declaration, ?> assess, Blackhole sink) {
+    for (Declaration declaration : declarations) {
+      sink.consume(assess.apply(declaration));
+    }
+  }
+
   public static List<Declaration> declarations(int count, int items, long seed) {
     SampleGenerator generator = generator(items, seed);
     List<Declaration> declarations = new ArrayList<>(count);
