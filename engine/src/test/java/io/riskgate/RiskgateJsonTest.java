@@ -7,6 +7,7 @@ import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.DeclarationType;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -112,6 +113,67 @@ class RiskgateJsonTest {
         .isInstanceOf(DeclarationException.class)
         .hasMessageContaining("at $.header.type")
         .hasMessageContaining("one of IMPORT, EXPORT, TRANSIT");
+  }
+
+  @Test
+  void readDeclarationFromBytes_bindsWhatTheTextBinds() throws IOException {
+    for (String name : new String[] {"import-vehicle-parts.json", "export-garments.json"}) {
+      String text = example(name);
+      assertThat(JSON.readDeclaration(text.getBytes(StandardCharsets.UTF_8), 1))
+          .isEqualTo(JSON.readDeclaration(text, 1));
+    }
+  }
+
+  @Test
+  void readDeclarationFromBytes_locatesErrorsInCharactersAsTheTextDoes() throws IOException {
+    // Vietnamese takes two or three bytes a letter in UTF-8: a byte column would point past the error.
+    String text = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")))
+        .replace("\"description\":\"", "\"description\":\"Áo sơ mi nữ, ")
+        .replace("\"origin\":\"VN\"", "\"origin\":VN");
+    DeclarationException fromText = catchDeclarationException(() -> JSON.readDeclaration(text, 9));
+    DeclarationException fromBytes = catchDeclarationException(
+        () -> JSON.readDeclaration(text.getBytes(StandardCharsets.UTF_8), 9));
+    assertThat(fromBytes.getMessage()).isEqualTo(fromText.getMessage());
+    assertThat(fromBytes.line()).isEqualTo(9);
+    // Jackson points just past the bad token VN; in bytes it would be 4 further on.
+    assertThat(fromBytes.column()).isEqualTo(text.indexOf(":VN") + 4);
+  }
+
+  @Test
+  void readDeclarationFromBytes_readsMalformedUtf8AsTheTextDecodingDoes() throws IOException {
+    byte[] line = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")))
+        .getBytes(StandardCharsets.UTF_8);
+    int at = indexOf(line, "\"description\":\"".getBytes(StandardCharsets.UTF_8)) + 15;
+    line[at] = (byte) 0xC3;  // a lead byte without its continuation
+    Declaration declaration = JSON.readDeclaration(line, 1);
+    assertThat(declaration.items().get(0).description()).startsWith("\uFFFD");
+    assertThat(declaration).isEqualTo(JSON.readDeclaration(new String(line, StandardCharsets.UTF_8), 1));
+  }
+
+  @Test
+  void readDeclarationFromBytes_rejectsAByteOrderMarkAsTheTextDoes() throws IOException {
+    String text = "\uFEFF" + JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")));
+    assertThatThrownBy(() -> JSON.readDeclaration(text.getBytes(StandardCharsets.UTF_8), 1))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessage(catchDeclarationException(() -> JSON.readDeclaration(text, 1)).getMessage());
+  }
+
+  private static DeclarationException catchDeclarationException(Runnable read) {
+    try {
+      read.run();
+    } catch (DeclarationException e) {
+      return e;
+    }
+    throw new AssertionError("expected a DeclarationException");
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

@@ -31,19 +31,22 @@ import java.util.Objects;
  * {@code Item} and stay hashable; {@link #item()} is the item itself, for reference lookups that
  * take one. A class rather than a record so that it can derive {@link #unitValue()} and
  * {@link #heading()} once: rules compare them many times per line. Equal when the declaration and
- * the item are. Immutable.
+ * the item are. Immutable (the unit value is computed on first use, and the same every time).
  */
 public final class Line {
   private final Declaration declaration;
   private final Item item;
-  /** Derived once: rules compare it several times per line (vn-baseline: up to five). */
-  private final BigDecimal unitValue;
+  /**
+   * Derived on first use, then kept: rules compare it several times per line (vn-baseline: up to
+   * five), but only for lines that have a reference price, and the division is a tenth of
+   * inserting a line. Unsynchronised on purpose: a racing thread computes the same immutable value.
+   */
+  private BigDecimal unitValue;
   private final String heading;
 
   public Line(Declaration declaration, Item item) {
     this.declaration = Objects.requireNonNull(declaration, "declaration");
     this.item = Objects.requireNonNull(item, "item");
-    this.unitValue = item.unitValue();
     this.heading = item.heading();
   }
 
@@ -109,7 +112,12 @@ public final class Line {
 
   /** See {@link Item#unitValue()}. */
   public BigDecimal unitValue() {
-    return unitValue;
+    BigDecimal value = unitValue;
+    if (value == null) {
+      value = item.unitValue();
+      unitValue = value;
+    }
+    return value;
   }
 
   /** See {@link Item#chapter()}. */

@@ -1,7 +1,5 @@
 package io.riskgate.reference;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,31 +13,44 @@ import java.util.Map;
  * <p>Why the memo: a pack asks about the same item several times (vn-baseline looks an item's price
  * up in five criteria), and a walk over the prefixes builds a substring and hashes it at every
  * length. The memo maps a full code, the declaration's own string whose hash is already cached, to
- * the origin maps of its prefixes, so a repeated lookup is two or three hash probes and allocates
- * nothing. It is bounded (codes are attacker-controlled input) and filled on the calling thread.
- * Thread-safe; the entries never change after construction.
+ * the origin maps of its prefixes, so a repeated lookup is one array read and allocates nothing.
+ *
+ * <p>Why direct-mapped rather than a Caffeine cache: the memo is read about a dozen times per goods
+ * line, and a Caffeine hit (a concurrent map probe plus its read buffer) was 10% of a rescore
+ * worker's scoring time (JFR). A slot holds one code; a code that maps to a taken slot replaces it,
+ * so memory is bounded whatever the codes (attacker-controlled input), and a collision costs only
+ * the walk the memo saves. Slots hold immutable pairs, so threads that race on one slot each read a
+ * complete pair, never a torn one (final-field semantics): no locks, no volatile.
+ *
+ * <p>Thread-safe; the entries never change after construction.
  *
  * @param <V> the entry type
  */
 final class PrefixIndex<V> {
   /** The origin key of an entry that applies to goods of any origin. */
   private static final String ANY = "*";
-  /** Distinct HS codes remembered: more than a national tariff has (about 11,000 8-digit lines). */
-  private static final int MEMO_SIZE = 50_000;
+  /**
+   * Memo slots, a power of two. A line's code is looked up a dozen times in a row, so even a
+   * working set larger than this (a national tariff has about 11,000 8-digit lines) mostly hits.
+   */
+  private static final int MEMO_SLOTS = 1 << 12;
 
   /** By prefix: the entries of that prefix by origin ({@link #ANY} for any). */
   private final Map<String, Map<String, V>> byPrefix;
   /** Prefix lengths present, longest first. */
   private final int[] lengths;
-  private final LoadingCache<String, List<Map<String, V>>> memo;
+  /** Direct-mapped by the code's hash. */
+  private final Memo<V>[] memo;
+
+  /** A code and the origin maps of its prefixes, longest first. */
+  private record Memo<V>(String hsCode, List<Map<String, V>> levels) {}
 
   private PrefixIndex(Map<String, Map<String, V>> byPrefix, int[] lengths) {
     this.byPrefix = byPrefix;
     this.lengths = lengths;
-    this.memo = Caffeine.newBuilder()
-        .maximumSize(MEMO_SIZE)
-        .executor(Runnable::run)  // no maintenance on the common pool: lookups run on scoring threads
-        .build(this::levels);
+    @SuppressWarnings("unchecked")
+    Memo<V>[] slots = (Memo<V>[]) new Memo<?>[MEMO_SLOTS];
+    this.memo = slots;
   }
 
   /** The entry for {@code hsCode} and {@code origin} ({@code null}: only entries for any origin). */
@@ -47,7 +58,7 @@ final class PrefixIndex<V> {
     if (hsCode == null || byPrefix.isEmpty()) {
       return null;
     }
-    for (Map<String, V> level : memo.get(hsCode)) {
+    for (Map<String, V> level : levelsOf(hsCode)) {
       V value = origin == null ? null : level.get(origin);
       if (value == null) {
         value = level.get(ANY);
@@ -65,6 +76,22 @@ final class PrefixIndex<V> {
       size += level.size();
     }
     return size;
+  }
+
+  private List<Map<String, V>> levelsOf(String hsCode) {
+    int slot = spread(hsCode.hashCode()) & (MEMO_SLOTS - 1);
+    Memo<V> hit = memo[slot];
+    if (hit != null && hit.hsCode().equals(hsCode)) {
+      return hit.levels();
+    }
+    List<Map<String, V>> levels = levels(hsCode);
+    memo[slot] = new Memo<>(hsCode, levels);
+    return levels;
+  }
+
+  /** HS codes share long prefixes: fold the high bits in so that they pick distinct slots. */
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 14);
   }
 
   /** The origin maps of the prefixes of {@code hsCode} that have entries, longest first. */

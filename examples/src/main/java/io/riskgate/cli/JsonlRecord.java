@@ -4,23 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * One line of a rescore input: a declaration's JSON object, optionally with a top-level
- * {@code "outcome": {"inspected": true, "violation": false}} field that is not part of the
- * declaration.
+ * One line of a rescore input, as UTF-8 bytes: a declaration's JSON object, optionally with a
+ * top-level {@code "outcome": {"inspected": true, "violation": false}} field that is not part of
+ * the declaration.
  *
  * <p>The outcome is cut out by overwriting it (and one adjacent comma) with spaces, so the text that
  * is bound as a declaration keeps every other character at its column and the engine's error
  * locations stay exact.
  *
- * @param declarationJson the line with the outcome blanked out
+ * @param declarationJson the line with the outcome blanked out (the line itself when it has none)
  * @param outcome the outcome, or {@code null} if the line carries none
  */
-record JsonlRecord(String declarationJson, Outcome outcome) {
+record JsonlRecord(byte[] declarationJson, Outcome outcome) {
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final String MARKER = "\"" + Outcome.FIELD + "\"";
+  private static final byte[] MARKER = ("\"" + Outcome.FIELD + "\"").getBytes(StandardCharsets.UTF_8);
 
   /** A malformed outcome field; the message is located like the engine's declaration errors. */
   static final class OutcomeException extends RuntimeException {
@@ -37,8 +39,8 @@ record JsonlRecord(String declarationJson, Outcome outcome) {
    *
    * @throws OutcomeException if the outcome field is present but malformed
    */
-  static JsonlRecord parse(String line, long lineNumber) {
-    if (!line.contains(MARKER)) {
+  static JsonlRecord parse(byte[] line, long lineNumber) {
+    if (indexOf(line, MARKER) < 0) {
       return new JsonlRecord(line, null);
     }
     try (JsonParser parser = FACTORY.createParser(line)) {
@@ -49,7 +51,7 @@ record JsonlRecord(String declarationJson, Outcome outcome) {
       int start = -1;
       int end = -1;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        int nameStart = (int) parser.currentTokenLocation().getCharOffset();
+        int nameStart = (int) parser.currentTokenLocation().getByteOffset();
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if (!Outcome.FIELD.equals(name)) {
@@ -57,12 +59,12 @@ record JsonlRecord(String declarationJson, Outcome outcome) {
           continue;
         }
         if (outcome != null) {
-          throw new OutcomeException(lineNumber, nameStart + 1, "$." + Outcome.FIELD,
+          throw new OutcomeException(lineNumber, column(line, nameStart), "$." + Outcome.FIELD,
               "the outcome appears twice");
         }
-        outcome = readOutcome(parser, value, lineNumber);
+        outcome = readOutcome(parser, value, line, lineNumber);
         start = nameStart;
-        end = (int) parser.currentLocation().getCharOffset();
+        end = (int) parser.currentLocation().getByteOffset();
       }
       if (outcome == null) {
         // The marker was inside a string or a nested object: not our field.
@@ -88,11 +90,11 @@ record JsonlRecord(String declarationJson, Outcome outcome) {
         + outcome.inspected() + ",\"violation\":" + outcome.violation() + "}}";
   }
 
-  private static Outcome readOutcome(JsonParser parser, JsonToken value, long lineNumber)
-      throws IOException {
+  private static Outcome readOutcome(JsonParser parser, JsonToken value, byte[] line,
+      long lineNumber) throws IOException {
     String path = "$." + Outcome.FIELD;
     if (value != JsonToken.START_OBJECT) {
-      throw located(parser, lineNumber, path,
+      throw located(parser, line, lineNumber, path,
           "expected an object {\"inspected\": true|false, \"violation\": true|false}");
     }
     Boolean inspected = null;
@@ -101,11 +103,11 @@ record JsonlRecord(String declarationJson, Outcome outcome) {
       String name = parser.currentName();
       JsonToken token = parser.nextToken();
       if (!name.equals("inspected") && !name.equals("violation")) {
-        throw located(parser, lineNumber, path,
+        throw located(parser, line, lineNumber, path,
             "unknown field '" + name + "' (an outcome has 'inspected' and 'violation')");
       }
       if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-        throw located(parser, lineNumber, path + "." + name, "expected true or false");
+        throw located(parser, line, lineNumber, path + "." + name, "expected true or false");
       }
       if (name.equals("inspected")) {
         inspected = token == JsonToken.VALUE_TRUE;
@@ -114,41 +116,56 @@ record JsonlRecord(String declarationJson, Outcome outcome) {
       }
     }
     if (inspected == null || violation == null) {
-      throw located(parser, lineNumber, path, "an outcome needs both 'inspected' and 'violation'");
+      throw located(parser, line, lineNumber, path, "an outcome needs both 'inspected' and 'violation'");
     }
     return new Outcome(inspected, violation);
   }
 
-  private static OutcomeException located(JsonParser parser, long lineNumber, String path,
-      String message) {
-    return new OutcomeException(lineNumber, parser.currentTokenLocation().getColumnNr(), path, message);
+  private static OutcomeException located(JsonParser parser, byte[] line, long lineNumber,
+      String path, String message) {
+    return new OutcomeException(lineNumber,
+        column(line, (int) parser.currentTokenLocation().getByteOffset()), path, message);
+  }
+
+  /** The column, in characters as a user's editor counts them, of a byte offset in the line. */
+  private static long column(byte[] line, int byteOffset) {
+    return new String(line, 0, byteOffset, StandardCharsets.UTF_8).length() + 1L;
   }
 
   /** Overwrites [start, end) and the comma that separated it from a neighbour with spaces. */
-  private static String blank(String line, int start, int end) {
-    char[] chars = line.toCharArray();
+  private static byte[] blank(byte[] line, int start, int end) {
+    byte[] bytes = line.clone();
     int from = start;
     int to = end;
-    int after = skipSpaces(chars, end, 1);
-    if (after < chars.length && chars[after] == ',') {
+    int after = skipSpaces(bytes, end, 1);
+    if (after < bytes.length && bytes[after] == ',') {
       to = after + 1;
     } else {
-      int before = skipSpaces(chars, start - 1, -1);
-      if (before >= 0 && chars[before] == ',') {
+      int before = skipSpaces(bytes, start - 1, -1);
+      if (before >= 0 && bytes[before] == ',') {
         from = before;
       }
     }
-    for (int i = from; i < to; i++) {
-      chars[i] = ' ';
-    }
-    return new String(chars);
+    Arrays.fill(bytes, from, to, (byte) ' ');
+    return bytes;
   }
 
-  private static int skipSpaces(char[] chars, int at, int step) {
+  /** JSON's whitespace: space, tab, line feed, carriage return. */
+  private static int skipSpaces(byte[] bytes, int at, int step) {
     int i = at;
-    while (i >= 0 && i < chars.length && Character.isWhitespace(chars[i])) {
+    while (i >= 0 && i < bytes.length
+        && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
       i += step;
     }
     return i;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -11,7 +11,9 @@ import io.riskgate.RiskgateJson;
 import io.riskgate.declaration.Declaration;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -63,6 +65,7 @@ final class Rescorer {
 
   private static final ObjectWriter REJECT_WRITER = JsonMapper.builder().build().writer();
   private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final RiskEngine engine;
   private final RiskgateJson json;
@@ -195,14 +198,15 @@ final class Rescorer {
             number, line.length(), settings.maxLineChars())));
         continue;
       }
-      if (line.text().isBlank()) {
+      if (isBlank(line.bytes())) {
         rejects.add(new Reject(number, null, "line " + number + ": empty line, expected a declaration"));
         continue;
       }
       // Editors on Windows may start a UTF-8 file with a byte order mark; it is not JSON.
-      String text = number == 1 && line.text().startsWith("\uFEFF") ? line.text().substring(1) : line.text();
+      byte[] bytes = number == 1 && startsWithByteOrderMark(line.bytes())
+          ? Arrays.copyOfRange(line.bytes(), BYTE_ORDER_MARK.length, line.bytes().length) : line.bytes();
       try {
-        JsonlRecord record = JsonlRecord.parse(text, number);
+        JsonlRecord record = JsonlRecord.parse(bytes, number);
         declarations.add(json.readDeclaration(record.declarationJson(), number));
         numbers.add(number);
         outcomes.add(record.outcome());
@@ -220,6 +224,25 @@ final class Rescorer {
           outcomes.get(i)));
     }
     return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead);
+  }
+
+  private static boolean startsWithByteOrderMark(byte[] line) {
+    return line.length >= BYTE_ORDER_MARK.length
+        && Arrays.equals(line, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
+  }
+
+  /** Whether the line is only white space, as {@link String#isBlank} tells. */
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b < 0) {
+        // Not ASCII: Unicode has white space beyond it (such as U+3000); rare enough to decode.
+        return new String(line, StandardCharsets.UTF_8).isBlank();
+      }
+      if (!Character.isWhitespace(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The baseline's assessments, read in step with this run's. */

@@ -4,12 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -67,12 +63,12 @@ final class Source {
   }
 
   /**
-   * Opens the source for reading as UTF-8 text; malformed UTF-8 becomes U+FFFD and then fails the
-   * JSON binding of that line only.
+   * Opens the source for reading, decompressed if it is gzip. The bytes are UTF-8 text; malformed
+   * UTF-8 is read as U+FFFD (see {@link LineReader.Line#text()}).
    *
    * @throws UserException if it cannot be opened
    */
-  Reader open() {
+  InputStream open() {
     InputStream raw;
     try {
       if (stdin) {
@@ -106,9 +102,7 @@ final class Source {
       if (b1 == 0x1f && b2 == 0x8b) {
         in = new GZIPInputStream(in, 1 << 16);
       }
-      return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE));
+      return in;
     } catch (IOException e) {
       throw new UserException(name + ": cannot read: " + e.getMessage(), e);
     }

@@ -5,17 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riskgate.RiskgateJson;
 import io.riskgate.declaration.Declaration;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JsonlRecordTest {
   private final RiskgateJson json = RiskgateJson.defaults();
   private final String plain = json.writeDeclaration(TestData.plain("D1"));
 
+  private static JsonlRecord parse(String line, long lineNumber) {
+    return JsonlRecord.parse(line.getBytes(StandardCharsets.UTF_8), lineNumber);
+  }
+
+  private static String text(JsonlRecord record) {
+    return new String(record.declarationJson(), StandardCharsets.UTF_8);
+  }
+
   @Test
   void parse_lineWithoutOutcome_returnsItUnchanged() {
-    JsonlRecord record = JsonlRecord.parse(plain, 3);
+    byte[] line = plain.getBytes(StandardCharsets.UTF_8);
 
-    assertThat(record.declarationJson()).isSameAs(plain);
+    JsonlRecord record = JsonlRecord.parse(line, 3);
+
+    assertThat(record.declarationJson()).isSameAs(line);
     assertThat(record.outcome()).isNull();
   }
 
@@ -23,10 +34,10 @@ class JsonlRecordTest {
   void parse_outcomeAsLastField_isCutOutAndTheRestBinds() {
     String line = JsonlRecord.format(plain, new Outcome(true, true));
 
-    JsonlRecord record = JsonlRecord.parse(line, 3);
+    JsonlRecord record = parse(line, 3);
 
     assertThat(record.outcome()).isEqualTo(new Outcome(true, true));
-    assertThat(record.declarationJson()).hasSameSizeAs(line).doesNotContain("outcome");
+    assertThat(text(record)).hasSameSizeAs(line).doesNotContain("outcome");
     assertThat(json.readDeclaration(record.declarationJson(), 3)).isEqualTo(TestData.plain("D1"));
   }
 
@@ -34,10 +45,10 @@ class JsonlRecordTest {
   void parse_outcomeAsFirstField_keepsTheColumnsOfTheRest() {
     String line = "{\"outcome\": {\"inspected\": false, \"violation\": false}, " + plain.substring(1);
 
-    JsonlRecord record = JsonlRecord.parse(line, 3);
+    JsonlRecord record = parse(line, 3);
 
     assertThat(record.outcome()).isEqualTo(new Outcome(false, false));
-    assertThat(record.declarationJson().indexOf("\"header\"")).isEqualTo(line.indexOf("\"header\""));
+    assertThat(text(record).indexOf("\"header\"")).isEqualTo(line.indexOf("\"header\""));
     Declaration declaration = json.readDeclaration(record.declarationJson(), 3);
     assertThat(declaration.number()).isEqualTo("D1");
   }
@@ -46,7 +57,7 @@ class JsonlRecordTest {
   void parse_outcomeWithAStringForABoolean_isRejectedWithItsPath() {
     String line = plain.substring(0, plain.length() - 1) + ",\"outcome\":{\"inspected\":\"yes\",\"violation\":false}}";
 
-    assertThatThrownBy(() -> JsonlRecord.parse(line, 7))
+    assertThatThrownBy(() -> parse(line, 7))
         .isInstanceOf(JsonlRecord.OutcomeException.class)
         .hasMessageStartingWith("line 7, column ")
         .hasMessageContaining("at $.outcome.inspected: expected true or false");
@@ -56,14 +67,14 @@ class JsonlRecordTest {
   void parse_violationWithoutInspection_isKeptAsKnownTruth() {
     String line = JsonlRecord.format(plain, new Outcome(false, true));
 
-    assertThat(JsonlRecord.parse(line, 2).outcome()).isEqualTo(new Outcome(false, true));
+    assertThat(parse(line, 2).outcome()).isEqualTo(new Outcome(false, true));
   }
 
   @Test
   void parse_outcomeMissingAField_isRejected() {
     String line = plain.substring(0, plain.length() - 1) + ",\"outcome\":{\"inspected\":true}}";
 
-    assertThatThrownBy(() -> JsonlRecord.parse(line, 2))
+    assertThatThrownBy(() -> parse(line, 2))
         .isInstanceOf(JsonlRecord.OutcomeException.class)
         .hasMessageContaining("needs both 'inspected' and 'violation'");
   }
@@ -73,7 +84,7 @@ class JsonlRecordTest {
     String line = plain.substring(0, plain.length() - 1)
         + ",\"outcome\":{\"inspected\":true,\"violation\":false,\"seized\":true}}";
 
-    assertThatThrownBy(() -> JsonlRecord.parse(line, 2))
+    assertThatThrownBy(() -> parse(line, 2))
         .isInstanceOf(JsonlRecord.OutcomeException.class)
         .hasMessageContaining("unknown field 'seized'");
   }
@@ -82,19 +93,29 @@ class JsonlRecordTest {
   void parse_wordOutcomeInsideAValue_isNotTakenForTheField() {
     String line = plain.replace("Brake assemblies for light trucks", "outcome");
 
-    JsonlRecord record = JsonlRecord.parse(line, 1);
+    JsonlRecord record = parse(line, 1);
 
     assertThat(record.outcome()).isNull();
-    assertThat(record.declarationJson()).isEqualTo(line);
+    assertThat(text(record)).isEqualTo(line);
   }
 
   @Test
   void parse_malformedJson_isReturnedWholeForTheDeclarationReaderToLocate() {
     String line = "{\"outcome\": {\"inspected\": true, \"violation\": false}, \"header\": ";
 
-    JsonlRecord record = JsonlRecord.parse(line, 1);
+    JsonlRecord record = parse(line, 1);
 
-    assertThat(record.declarationJson()).isEqualTo(line);
+    assertThat(text(record)).isEqualTo(line);
     assertThat(record.outcome()).isNull();
+  }
+
+  @Test
+  void parse_malformedOutcomeAfterVietnameseText_isLocatedInCharacters() {
+    String line = plain.replace("Brake assemblies for light trucks", "Cụm phanh xe tải nhẹ")
+        .replaceFirst("\\}$", ",\"outcome\":{\"inspected\":1,\"violation\":false}}");
+
+    assertThatThrownBy(() -> parse(line, 4))
+        .isInstanceOf(JsonlRecord.OutcomeException.class)
+        .hasMessageStartingWith("line 4, column " + (line.lastIndexOf(":1,") + 2) + ", at $.outcome.inspected");
   }
 }

@@ -2,8 +2,9 @@ package io.riskgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ class LineReaderTest {
 
   private static List<LineReader.Line> readAll(String text, int max) throws IOException {
     List<LineReader.Line> lines = new ArrayList<>();
-    try (LineReader reader = new LineReader(new StringReader(text), max)) {
+    try (LineReader reader = new LineReader(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max)) {
       LineReader.Line line;
       while ((line = reader.next()) != null) {
         lines.add(line);
@@ -51,5 +53,32 @@ class LineReaderTest {
 
     assertThat(lines.get(0).tooLong()).isFalse();
     assertThat(lines.get(0).text()).hasSize(1_000);
+  }
+
+  @Test
+  void next_capCountsCharactersNotBytes() throws IOException {
+    // 600 Vietnamese letters of 2 or 3 bytes each: over the cap in bytes, under it in characters.
+    String vietnamese = "ườ".repeat(300);
+    String tooLong = "ườ".repeat(501);
+
+    List<LineReader.Line> lines = readAll(vietnamese + "\n" + tooLong + "\nok\n", 1_000);
+
+    assertThat(lines.get(0).tooLong()).isFalse();
+    assertThat(lines.get(0).text()).isEqualTo(vietnamese);
+    assertThat(lines.get(1).tooLong()).isTrue();
+    assertThat(lines.get(1).length()).isEqualTo(1_002);
+    assertThat(lines.get(2).text()).isEqualTo("ok");
+  }
+
+  @Test
+  void next_malformedUtf8_isKeptAsBytesAndReadAsReplacementCharacters() throws IOException {
+    byte[] input = {'a', (byte) 0xC3, 'b', '\n'};
+    try (LineReader reader = new LineReader(new ByteArrayInputStream(input), 100)) {
+      LineReader.Line line = reader.next();
+
+      assertThat(line.bytes()).containsExactly('a', (byte) 0xC3, 'b');
+      assertThat(line.text()).isEqualTo("a\uFFFDb");
+      assertThat(reader.next()).isNull();
+    }
   }
 }
