@@ -72,6 +72,24 @@ class ReferenceSourcesTest {
   }
 
   @Test
+  void prices_moreCodesThanTheMemoHasSlots_eachFindsItsOwnPrice() {
+    // 20,000 distinct codes share the lookup memo's 4,096 slots, so codes collide on slots; asked
+    // twice in different orders, every code must still get its own price, never a neighbour's.
+    List<ReferencePrice> prices = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      prices.add(price(String.format("%06d", 100_000 + i), null, Integer.toString(i + 1)));
+    }
+    PriceTable table = ReferenceSources.prices(prices);
+    for (int round = 0; round < 2; round++) {
+      for (int k = 0; k < 20_000; k++) {
+        int i = round == 0 ? k : (k * 7_919) % 20_000;
+        String code = String.format("%06d", 100_000 + i) + "00";
+        assertThat(table.find(code, "CN").unitValue()).as(code).isEqualByComparingTo(Integer.toString(i + 1));
+      }
+    }
+  }
+
+  @Test
   void findFor_priceInAnotherUnitOrCurrency_isNotComparable() {
     PriceTable table = ReferenceSources.prices(List.of(price("7208", null, "0.60")));
     io.riskgate.declaration.Item perKg = item("72085100", "KGM", "USD");
