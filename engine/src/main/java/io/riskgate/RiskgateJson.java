@@ -113,7 +113,8 @@ public final class RiskgateJson {
    * Reads one declaration from UTF-8 bytes, such as a message from a queue or a line of a file read
    * as bytes, with the same result and the same errors as {@link #readDeclaration(String, long)} on
    * {@code new String(utf8, UTF_8)}: error columns count characters, not bytes, and malformed UTF-8
-   * is read as U+FFFD. Faster than decoding first: Jackson reads the bytes directly.
+   * is read as U+FFFD. Faster than decoding first when the document is ASCII (JSON escapes
+   * included), as Jackson then reads the bytes directly; other documents are decoded first.
    *
    * @throws DeclarationException if it is malformed, with line, column and JSON path
    */
@@ -130,19 +131,23 @@ public final class RiskgateJson {
   }
 
   /**
-   * Whether Jackson takes these bytes as plain UTF-8. It looks at the first four for a byte order
-   * mark or the zero bytes of UTF-16 and UTF-32, and would then read what the text form rejects.
+   * Whether Jackson's byte parser reads these bytes as the text path reads their decoding: only
+   * ASCII. Beyond it, Jackson decodes what Java's UTF-8 decoder replaces with U+FFFD (overlong
+   * forms, encoded surrogates, code points above U+10FFFF), so an overlong digit would pass as an
+   * HS code; and zero bytes among the first four make it guess UTF-16 or UTF-32.
    */
   private static boolean readsAsUtf8(byte[] bytes) {
-    if (bytes.length > 0 && (bytes[0] == (byte) 0xEF || bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF)) {
-      return false;
-    }
     for (int i = 0; i < Math.min(4, bytes.length); i++) {
       if (bytes[i] == 0) {
         return false;
       }
     }
-    return true;
+    // One pass with no early exit, which the JIT can vectorise: most documents are all ASCII.
+    int any = 0;
+    for (byte b : bytes) {
+      any |= b;
+    }
+    return any >= 0;
   }
 
   private Declaration checked(Declaration declaration, long firstLine) {

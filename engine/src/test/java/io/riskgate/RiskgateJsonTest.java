@@ -158,6 +158,46 @@ class RiskgateJsonTest {
         .hasMessage(catchDeclarationException(() -> JSON.readDeclaration(text, 1)).getMessage());
   }
 
+  @Test
+  void readDeclarationFromBytes_malformedUtf8ThatJacksonWouldDecode_readsAsTheTextDecodingDoes() throws IOException {
+    String line = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")));
+    // An HS code of overlong two-byte digits: Jackson alone would decode them into digits.
+    byte[] overlong = replace(line, "\"hsCode\":\"62034200\"", overlongDigits("62034200"));
+    assertThatThrownBy(() -> JSON.readDeclaration(overlong, 3))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessage(catchDeclarationException(
+            () -> JSON.readDeclaration(new String(overlong, StandardCharsets.UTF_8), 3)).getMessage());
+    // A surrogate pair encoded as two three-byte sequences (CESU-8) is malformed UTF-8.
+    byte[] cesu = replace(line, "Men's", new byte[] {'M', (byte) 0xED, (byte) 0xA0, (byte) 0xBD,
+        (byte) 0xED, (byte) 0xB8, (byte) 0x80});
+    assertThat(JSON.readDeclaration(cesu, 1))
+        .isEqualTo(JSON.readDeclaration(new String(cesu, StandardCharsets.UTF_8), 1));
+    assertThat(JSON.readDeclaration(cesu, 1).items().get(0).description()).doesNotContain("\uD83D");
+  }
+
+  private static byte[] overlongDigits(String digits) {
+    byte[] quoted = ("\"hsCode\":\"").getBytes(StandardCharsets.UTF_8);
+    byte[] out = java.util.Arrays.copyOf(quoted, quoted.length + 2 * digits.length() + 1);
+    for (int i = 0; i < digits.length(); i++) {
+      out[quoted.length + 2 * i] = (byte) 0xC0;
+      out[quoted.length + 2 * i + 1] = (byte) (0x80 | digits.charAt(i));
+    }
+    out[out.length - 1] = '"';
+    return out;
+  }
+
+  private static byte[] replace(String text, String part, byte[] with) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    int at = indexOf(bytes, part.getBytes(StandardCharsets.UTF_8));
+    assertThat(at).as(part).isNotNegative();
+    int after = at + part.getBytes(StandardCharsets.UTF_8).length;
+    byte[] out = new byte[bytes.length - (after - at) + with.length];
+    System.arraycopy(bytes, 0, out, 0, at);
+    System.arraycopy(with, 0, out, at, with.length);
+    System.arraycopy(bytes, after, out, at + with.length, bytes.length - after);
+    return out;
+  }
+
   private static DeclarationException catchDeclarationException(Runnable read) {
     try {
       read.run();

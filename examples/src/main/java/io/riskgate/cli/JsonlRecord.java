@@ -72,8 +72,11 @@ record JsonlRecord(byte[] declarationJson, Outcome outcome) {
       }
       return new JsonlRecord(blank(line, start, end), outcome);
     } catch (IOException e) {
-      // Malformed JSON: the declaration reader reports it with its own location.
-      return new JsonlRecord(line, null);
+      // Jackson refuses malformed UTF-8 anywhere in the line, where decoding reads U+FFFD: read
+      // the line as the decoder sees it. Otherwise the JSON is malformed, and the declaration
+      // reader reports it with its own location.
+      byte[] decoded = new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+      return Arrays.equals(decoded, line) ? new JsonlRecord(line, null) : parse(decoded, lineNumber);
     }
   }
 

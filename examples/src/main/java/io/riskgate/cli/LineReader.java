@@ -8,20 +8,21 @@ import java.util.Arrays;
 
 /**
  * Reads the lines of a UTF-8 input as bytes, with a cap on their length in characters, so one
- * runaway line (a file without newlines, a binary file) cannot take the heap: past the cap the
- * rest of the line is counted, not kept.
+ * runaway line (a file without newlines, a binary file) cannot take the heap: past three bytes per
+ * allowed character the rest of the line is counted, not kept.
  *
  * <p>Why bytes: Jackson binds UTF-8 bytes faster than text, and the reader thread skips decoding
- * every line into a string it would only hand on. Characters are counted only for a line longer in
- * bytes than the cap, as a UTF-8 line has at most as many characters as bytes.
+ * every line into a string it would only hand on. A line has at most as many characters as bytes
+ * and at least a third as many (malformed bytes included: each becomes at most one U+FFFD), so only
+ * a line between the cap and three times the cap in bytes is decoded to count its characters.
  *
  * <p>Not thread-safe: one reader thread owns it.
  */
 final class LineReader implements Closeable {
 
   /**
-   * A line as read: its UTF-8 bytes, or {@code null} when it was longer than the cap; and its
-   * length in characters if that was counted (always for a line over the cap), else -1.
+   * A line as read: its UTF-8 bytes, or {@code null} when it was longer than the cap; for a line
+   * over the cap, its length in characters (exact for well-formed UTF-8), else -1.
    */
   record Line(byte[] bytes, long length) {
     boolean tooLong() {
@@ -36,6 +37,8 @@ final class LineReader implements Closeable {
 
   private final InputStream in;
   private final int maxChars;
+  /** Bytes kept for one line: three per character, and one for a carriage return. */
+  private final long maxBytes;
   private final byte[] buffer = new byte[1 << 16];
   private byte[] line = new byte[1 << 12];
   private int lineBytes;
@@ -46,19 +49,20 @@ final class LineReader implements Closeable {
   LineReader(InputStream in, int maxChars) {
     this.in = in;
     this.maxChars = maxChars;
+    this.maxBytes = 3L * maxChars + 1;
   }
 
   /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
   Line next() throws IOException {
     lineBytes = 0;
     long bytes = 0;
-    // Characters of the line so far, counted once it has more bytes than the cap allows characters.
+    // Characters of a line too long to keep, counted from the moment it is known to be.
     long chars = -1;
     boolean any = false;
     while (true) {
       if (position == limit) {
         if (eof || !fill()) {
-          return any ? finish(bytes, chars) : null;
+          return any ? finish(chars) : null;
         }
       }
       any = true;
@@ -68,31 +72,39 @@ final class LineReader implements Closeable {
       }
       int count = position - start;
       bytes += count;
-      if (chars < 0 && bytes > maxChars) {
+      if (chars < 0 && bytes > maxBytes) {
         chars = characters(line, 0, lineBytes);
+        lineBytes = 0;
       }
       if (chars >= 0) {
         chars += characters(buffer, start, position);
-      }
-      if (chars <= maxChars) {
+      } else {
         append(start, count);
       }
       if (position < limit) {
         position++;
-        return finish(bytes, chars);
+        return finish(chars);
       }
     }
   }
 
-  private Line finish(long bytes, long chars) {
-    if (chars > maxChars) {
+  private Line finish(long chars) {
+    if (chars >= 0) {
       return new Line(null, chars);
     }
     int end = lineBytes;
     if (end > 0 && line[end - 1] == '\r') {
       end--;
     }
-    return new Line(Arrays.copyOf(line, end), chars);
+    byte[] bytes = Arrays.copyOf(line, end);
+    if (end > maxChars) {
+      // Over the cap in bytes, perhaps not in characters: count them as the decoder will.
+      int length = new String(bytes, StandardCharsets.UTF_8).length();
+      if (length > maxChars) {
+        return new Line(null, length);
+      }
+    }
+    return new Line(bytes, -1);
   }
 
   private void append(int start, int count) {
@@ -105,7 +117,8 @@ final class LineReader implements Closeable {
 
   /**
    * UTF-16 characters in well-formed UTF-8: one per byte that starts a sequence, two for a
-   * four-byte sequence (a surrogate pair). For malformed input, a close estimate.
+   * four-byte sequence (a surrogate pair). For malformed input, an estimate: only the length of a
+   * line already known to be too long is counted this way.
    */
   private static long characters(byte[] bytes, int from, int to) {
     long count = 0;

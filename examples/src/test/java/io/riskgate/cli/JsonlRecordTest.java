@@ -118,4 +118,17 @@ class JsonlRecordTest {
         .isInstanceOf(JsonlRecord.OutcomeException.class)
         .hasMessageStartingWith("line 4, column " + (line.lastIndexOf(":1,") + 2) + ", at $.outcome.inspected");
   }
+
+  @Test
+  void parse_outcomeOnALineWithMalformedUtf8_isKeptAsTheTextDecodingWouldKeepIt() {
+    byte[] line = JsonlRecord.format(plain, new Outcome(true, false)).replace("Brake", "Brake?s")
+        .getBytes(StandardCharsets.UTF_8);
+    line[new String(line, StandardCharsets.ISO_8859_1).indexOf("?s")] = (byte) 0x92;  // cp1252's apostrophe
+
+    JsonlRecord record = JsonlRecord.parse(line, 5);
+
+    assertThat(record.outcome()).isEqualTo(new Outcome(true, false));
+    Declaration declaration = json.readDeclaration(record.declarationJson(), 5);
+    assertThat(declaration.items().get(0).description()).startsWith("Brake\uFFFDs");
+  }
 }

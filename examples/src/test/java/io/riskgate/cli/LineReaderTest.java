@@ -81,4 +81,25 @@ class LineReaderTest {
       assertThat(reader.next()).isNull();
     }
   }
+
+  @Test
+  void next_runawayLineOfStrayContinuationBytes_isTooLongNotKept() throws IOException {
+    // Each stray 0x80 decodes to one U+FFFD: 5 million characters, not zero.
+    byte[] input = new byte[5_000_001];
+    java.util.Arrays.fill(input, (byte) 0x80);
+    input[input.length - 1] = '\n';
+    try (LineReader reader = new LineReader(new ByteArrayInputStream(input), 1_000)) {
+      assertThat(reader.next().tooLong()).isTrue();
+      assertThat(reader.next()).isNull();
+    }
+  }
+
+  @Test
+  void next_lineAcrossTheReadBuffer_isKeptWhole() throws IOException {
+    String across = "ườ".repeat(20_000);  // 100,000 bytes: crosses the 64 KB read buffer
+
+    List<LineReader.Line> lines = readAll("a\n" + across + "\r\nb", 100_000);
+
+    assertThat(lines).extracting(LineReader.Line::text).containsExactly("a", across, "b");
+  }
 }
