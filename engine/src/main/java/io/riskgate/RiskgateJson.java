@@ -18,6 +18,9 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.riskgate.declaration.Declaration;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -41,6 +44,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RiskgateJson {
   private static final RiskgateJson DEFAULTS = builder().build();
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final ObjectReader declarationReader;
   private final ObjectReader assessmentReader;
@@ -142,12 +147,17 @@ public final class RiskgateJson {
         return false;
       }
     }
-    // One pass with no early exit, which the JIT can vectorise: most documents are all ASCII.
-    int any = 0;
-    for (byte b : bytes) {
-      any |= b;
+    // Eight bytes at a time, with no early exit: most documents are all ASCII, so every byte is
+    // read anyway, and this check runs on every declaration a rescore reads.
+    long any = 0;
+    int i = 0;
+    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+      any |= (long) LONGS.get(bytes, i);
     }
-    return any >= 0;
+    for (; i < bytes.length; i++) {
+      any |= bytes[i];  // sign-extended: a byte above 0x7F sets every high bit
+    }
+    return (any & 0x8080808080808080L) == 0;
   }
 
   private Declaration checked(Declaration declaration, long firstLine) {

@@ -175,6 +175,24 @@ class RiskgateJsonTest {
     assertThat(JSON.readDeclaration(cesu, 1).items().get(0).description()).doesNotContain("\uD83D");
   }
 
+  @Test
+  void readDeclarationFromBytes_overlongCloseAtEveryAlignment_isRejectedAsTheTextIs() throws IOException {
+    // The ASCII check reads eight bytes at a time, then the rest one by one. An overlong '}'
+    // (C1 BD) ends the document, shifted by 0-7 spaces so that it meets every lane of both loops:
+    // Jackson alone would read it as '}' and accept the declaration; decoded, it is two U+FFFD.
+    String line = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")));
+    for (int pad = 0; pad < Long.BYTES; pad++) {
+      byte[] bytes = (line.substring(0, line.length() - 1) + " ".repeat(pad) + "}}")
+          .getBytes(StandardCharsets.UTF_8);
+      bytes[bytes.length - 2] = (byte) 0xC1;
+      bytes[bytes.length - 1] = (byte) 0xBD;
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> JSON.readDeclaration(bytes, 1)).as("padding %d", pad)
+          .isInstanceOf(DeclarationException.class)
+          .hasMessage(catchDeclarationException(() -> JSON.readDeclaration(text, 1)).getMessage());
+    }
+  }
+
   private static byte[] overlongDigits(String digits) {
     byte[] quoted = ("\"hsCode\":\"").getBytes(StandardCharsets.UTF_8);
     byte[] out = java.util.Arrays.copyOf(quoted, quoted.length + 2 * digits.length() + 1);
