@@ -2,6 +2,7 @@ package io.riskgate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.DeclarationType;
@@ -127,11 +128,12 @@ class RiskgateJsonTest {
   @Test
   void readDeclarationFromBytes_locatesErrorsInCharactersAsTheTextDoes() throws IOException {
     // Vietnamese takes two or three bytes a letter in UTF-8: a byte column would point past the error.
-    String text = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")))
+    String text = garmentsLine()
         .replace("\"description\":\"", "\"description\":\"Áo sơ mi nữ, ")
         .replace("\"origin\":\"VN\"", "\"origin\":VN");
-    DeclarationException fromText = catchDeclarationException(() -> JSON.readDeclaration(text, 9));
-    DeclarationException fromBytes = catchDeclarationException(
+    DeclarationException fromText = catchThrowableOfType(DeclarationException.class,
+        () -> JSON.readDeclaration(text, 9));
+    DeclarationException fromBytes = catchThrowableOfType(DeclarationException.class,
         () -> JSON.readDeclaration(text.getBytes(StandardCharsets.UTF_8), 9));
     assertThat(fromBytes.getMessage()).isEqualTo(fromText.getMessage());
     assertThat(fromBytes.line()).isEqualTo(9);
@@ -141,7 +143,7 @@ class RiskgateJsonTest {
 
   @Test
   void readDeclarationFromBytes_readsMalformedUtf8AsTheTextDecodingDoes() throws IOException {
-    byte[] line = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")))
+    byte[] line = garmentsLine()
         .getBytes(StandardCharsets.UTF_8);
     int at = indexOf(line, "\"description\":\"".getBytes(StandardCharsets.UTF_8)) + 15;
     line[at] = (byte) 0xC3;  // a lead byte without its continuation
@@ -152,21 +154,16 @@ class RiskgateJsonTest {
 
   @Test
   void readDeclarationFromBytes_rejectsAByteOrderMarkAsTheTextDoes() throws IOException {
-    String text = "\uFEFF" + JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")));
-    assertThatThrownBy(() -> JSON.readDeclaration(text.getBytes(StandardCharsets.UTF_8), 1))
-        .isInstanceOf(DeclarationException.class)
-        .hasMessage(catchDeclarationException(() -> JSON.readDeclaration(text, 1)).getMessage());
+    String text = "\uFEFF" + garmentsLine();
+    assertFailsAsText(text.getBytes(StandardCharsets.UTF_8), 1);
   }
 
   @Test
   void readDeclarationFromBytes_malformedUtf8ThatJacksonWouldDecode_readsAsTheTextDecodingDoes() throws IOException {
-    String line = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")));
+    String line = garmentsLine();
     // An HS code of overlong two-byte digits: Jackson alone would decode them into digits.
     byte[] overlong = replace(line, "\"hsCode\":\"62034200\"", overlongDigits("62034200"));
-    assertThatThrownBy(() -> JSON.readDeclaration(overlong, 3))
-        .isInstanceOf(DeclarationException.class)
-        .hasMessage(catchDeclarationException(
-            () -> JSON.readDeclaration(new String(overlong, StandardCharsets.UTF_8), 3)).getMessage());
+    assertFailsAsText(overlong, 3);
     // A surrogate pair encoded as two three-byte sequences (CESU-8) is malformed UTF-8.
     byte[] cesu = replace(line, "Men's", new byte[] {'M', (byte) 0xED, (byte) 0xA0, (byte) 0xBD,
         (byte) 0xED, (byte) 0xB8, (byte) 0x80});
@@ -180,16 +177,13 @@ class RiskgateJsonTest {
     // The ASCII check reads eight bytes at a time, then the rest one by one. An overlong '}'
     // (C1 BD) ends the document, shifted by 0-7 spaces so that it meets every lane of both loops:
     // Jackson alone would read it as '}' and accept the declaration; decoded, it is two U+FFFD.
-    String line = JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")));
+    String line = garmentsLine();
     for (int pad = 0; pad < Long.BYTES; pad++) {
       byte[] bytes = (line.substring(0, line.length() - 1) + " ".repeat(pad) + "}}")
           .getBytes(StandardCharsets.UTF_8);
       bytes[bytes.length - 2] = (byte) 0xC1;
       bytes[bytes.length - 1] = (byte) 0xBD;
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      assertThatThrownBy(() -> JSON.readDeclaration(bytes, 1)).as("padding %d", pad)
-          .isInstanceOf(DeclarationException.class)
-          .hasMessage(catchDeclarationException(() -> JSON.readDeclaration(text, 1)).getMessage());
+      assertFailsAsText(bytes, 1);
     }
   }
 
@@ -216,13 +210,18 @@ class RiskgateJsonTest {
     return out;
   }
 
-  private static DeclarationException catchDeclarationException(Runnable read) {
-    try {
-      read.run();
-    } catch (DeclarationException e) {
-      return e;
-    }
-    throw new AssertionError("expected a DeclarationException");
+  private static String garmentsLine() throws IOException {
+    return JSON.writeDeclaration(JSON.readDeclaration(example("export-garments.json")));
+  }
+
+  /** The byte path fails as the text path fails on the decoded bytes, message for message. */
+  private static void assertFailsAsText(byte[] bytes, long line) {
+    DeclarationException fromText = catchThrowableOfType(DeclarationException.class,
+        () -> JSON.readDeclaration(new String(bytes, StandardCharsets.UTF_8), line));
+    assertThat(fromText).as("the text path's error").isNotNull();
+    assertThatThrownBy(() -> JSON.readDeclaration(bytes, line))
+        .isInstanceOf(DeclarationException.class)
+        .hasMessage(fromText.getMessage());
   }
 
   private static int indexOf(byte[] bytes, byte[] part) {

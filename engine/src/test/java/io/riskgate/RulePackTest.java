@@ -107,9 +107,7 @@ class RulePackTest {
   void duplicateCriterionCode_isACompileError() throws IOException {
     Path pack = copyOfBasic();
     writeOneRule(pack, "more", "Another value rule", "  @code(\"T-VALUE\")");
-    assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
-        .isInstanceOf(RulePackException.class)
-        .hasMessageContaining("rules/more.drl:5:6: criterion code T-VALUE is used by rules");
+    assertRefusedAt(pack, "rules/more.drl:5:6: criterion code T-VALUE is used by rules");
   }
 
   @Test
@@ -117,9 +115,7 @@ class RulePackTest {
     Path pack = copyOfBasic();
     Files.writeString(pack.resolve("rules/global.drl"),
         "package test.global;\n\nglobal java.util.Map tariffs;\n");
-    assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
-        .isInstanceOf(RulePackException.class)
-        .hasMessageContaining("rules/global.drl:3:1: global 'tariffs' is declared but not bound");
+    assertRefusedAt(pack, "rules/global.drl:3:1: global 'tariffs' is declared but not bound");
 
     RiskEngine bound = RiskEngine.builder().pack(RulePack.fromDirectory(pack))
         .global("tariffs", java.util.Map.of()).build();
@@ -147,9 +143,7 @@ class RulePackTest {
   void activationGroup_isRefusedWithTheRuleLocated() throws IOException {
     Path pack = copyOfBasic();
     writeOneRule(pack, "groups", "One of two", "  @code(\"G-1\")\n  activation-group \"either\"");
-    assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
-        .isInstanceOf(RulePackException.class)
-        .hasMessageContaining("rules/groups.drl:5:6: rule 'One of two' is in activation-group 'either'");
+    assertRefusedAt(pack, "rules/groups.drl:5:6: rule 'One of two' is in activation-group 'either'");
   }
 
   @Test
@@ -220,5 +214,12 @@ class RulePackTest {
     OutputStream out = jar;
     out.write(text.getBytes(StandardCharsets.UTF_8));
     jar.closeEntry();
+  }
+
+  /** Loading the pack fails with a problem located as {@code located} says. */
+  private static void assertRefusedAt(Path pack, String located) {
+    assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
+        .isInstanceOf(RulePackException.class)
+        .hasMessageContaining(located);
   }
 }
