@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /** Turns a declaration's hits into its channel: thresholds, minimum channels, random selection. */
@@ -40,15 +38,24 @@ final class Decider {
         ENGINE_VERSION, now);
   }
 
-  /** Each criterion counts once, with the points of its hit of largest magnitude. */
+  /**
+   * Each criterion counts once, with the points of its hit of largest magnitude (the first such
+   * hit on a tie). The hits are sorted by code, so one pass over each run of a code does it, with
+   * no map per declaration.
+   */
   private static int score(List<Hit> sorted) {
-    Map<String, Integer> byCode = new HashMap<>();
-    for (Hit hit : sorted) {
-      byCode.merge(hit.code(), hit.points(), (a, b) -> Math.abs(b) > Math.abs(a) ? b : a);
-    }
     int score = 0;
-    for (int points : byCode.values()) {
-      score += points;
+    int i = 0;
+    while (i < sorted.size()) {
+      String code = sorted.get(i).code();
+      int best = sorted.get(i).points();
+      for (i++; i < sorted.size() && sorted.get(i).code().equals(code); i++) {
+        int points = sorted.get(i).points();
+        if (Math.abs(points) > Math.abs(best)) {
+          best = points;
+        }
+      }
+      score += best;
     }
     return score;
   }

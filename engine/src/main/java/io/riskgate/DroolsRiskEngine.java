@@ -74,7 +74,13 @@ final class DroolsRiskEngine implements RiskEngine {
     /** An idle session or a new one, without globals: a reset session has none. */
     KieSession borrow() {
       KieSession session = idle.poll();
-      return session != null ? session : compiled.kieBase.newKieSession(SESSION_CONFIGURATION, null);
+      if (session == null) {
+        session = compiled.kieBase.newKieSession(SESSION_CONFIGURATION, null);
+        if (session instanceof StatefulKnowledgeSessionImpl impl) {
+          impl.setGlobalResolver(new SessionGlobals());  // see SessionGlobals for why
+        }
+      }
+      return session;
     }
 
     /** Keeps a clean session for the next assessment, or disposes of it. */

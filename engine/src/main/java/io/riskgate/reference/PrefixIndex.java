@@ -19,8 +19,9 @@ import java.util.Map;
  * line, and a Caffeine hit (a concurrent map probe plus its read buffer) was 10% of a rescore
  * worker's scoring time (JFR). A slot holds one code; a code that maps to a taken slot replaces it,
  * so memory is bounded whatever the codes (attacker-controlled input), and a collision costs only
- * the walk the memo saves. Slots hold immutable pairs, so threads that race on one slot each read a
- * complete pair, never a torn one (final-field semantics): no locks, no volatile.
+ * the walk the memo saves. A slot holds a pair with final fields whose array is filled before the
+ * pair is built and never written again, so threads that race on one slot each read a complete
+ * pair, never a torn one (final-field semantics): no locks, no volatile.
  *
  * <p>Thread-safe; the entries never change after construction.
  *
@@ -42,8 +43,11 @@ final class PrefixIndex<V> {
   /** Direct-mapped by the code's hash. */
   private final Memo<V>[] memo;
 
-  /** A code and the origin maps of its prefixes, longest first. */
-  private record Memo<V>(String hsCode, List<Map<String, V>> levels) {}
+  /**
+   * A code and the origin maps of its prefixes, longest first. An array rather than a list: the
+   * lookup loops over it a dozen times per line, and a list's iterator showed in JFR.
+   */
+  private record Memo<V>(String hsCode, Map<String, V>[] levels) {}
 
   private PrefixIndex(Map<String, Map<String, V>> byPrefix, int[] lengths) {
     this.byPrefix = byPrefix;
@@ -58,7 +62,7 @@ final class PrefixIndex<V> {
     if (hsCode == null || byPrefix.isEmpty()) {
       return null;
     }
-    for (Map<String, V> level : levelsOf(hsCode)) {
+    for (Map<String, V> level : levelsOf(hsCode)) {  // an array: no iterator per lookup
       V value = origin == null ? null : level.get(origin);
       if (value == null) {
         value = level.get(ANY);
@@ -78,13 +82,13 @@ final class PrefixIndex<V> {
     return size;
   }
 
-  private List<Map<String, V>> levelsOf(String hsCode) {
+  private Map<String, V>[] levelsOf(String hsCode) {
     int slot = spread(hsCode.hashCode()) & (MEMO_SLOTS - 1);
     Memo<V> hit = memo[slot];
     if (hit != null && hit.hsCode().equals(hsCode)) {
       return hit.levels();
     }
-    List<Map<String, V>> levels = levels(hsCode);
+    Map<String, V>[] levels = levels(hsCode);
     memo[slot] = new Memo<>(hsCode, levels);
     return levels;
   }
@@ -95,7 +99,7 @@ final class PrefixIndex<V> {
   }
 
   /** The origin maps of the prefixes of {@code hsCode} that have entries, longest first. */
-  private List<Map<String, V>> levels(String hsCode) {
+  private Map<String, V>[] levels(String hsCode) {
     List<Map<String, V>> levels = new ArrayList<>(lengths.length);
     for (int length : lengths) {
       if (length <= hsCode.length()) {
@@ -105,7 +109,9 @@ final class PrefixIndex<V> {
         }
       }
     }
-    return List.copyOf(levels);
+    @SuppressWarnings("unchecked")
+    Map<String, V>[] array = (Map<String, V>[]) levels.toArray(new Map<?, ?>[0]);
+    return array;
   }
 
   /** Collects entries; {@link #add} refuses a second entry for the same prefix and origin. */
