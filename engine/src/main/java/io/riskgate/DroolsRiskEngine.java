@@ -244,7 +244,7 @@ final class DroolsRiskEngine implements RiskEngine {
         runnable.add(declaration);
       }
     }
-    Risk risk = new Risk();
+    Risk risk = new Risk(runnable.size());
     Failure failure = runnable.isEmpty() ? null : execute(current, runnable, risk);
     if (failure != null && runnable.size() > 1) {
       // Find the culprit by isolation: the others must come out as if it had not been there.
@@ -273,7 +273,7 @@ final class DroolsRiskEngine implements RiskEngine {
 
   private Failure execute(Active current, List<Declaration> batch, Risk risk) {
     KieSession session = current.borrow();
-    Guard guard = new Guard(risk, maxFirings);
+    Guard guard = new Guard(risk, maxFirings, batch.size());
     int facts = 0;
     boolean completed = false;
     try {

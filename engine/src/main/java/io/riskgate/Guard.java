@@ -17,12 +17,14 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 final class Guard extends DefaultAgendaEventListener {
   private final Risk risk;
   private final int maxFirings;
-  private final Map<Object, int[]> firings = new IdentityHashMap<>();
+  private final Map<Object, int[]> firings;
   private Rule runaway;
 
-  Guard(Risk risk, int maxFirings) {
+  /** For a batch of {@code declarations}: the count map is sized so that it does not grow. */
+  Guard(Risk risk, int maxFirings, int declarations) {
     this.risk = risk;
     this.maxFirings = maxFirings;
+    this.firings = new IdentityHashMap<>(declarations + 1);
   }
 
   @Override

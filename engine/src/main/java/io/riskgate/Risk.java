@@ -35,11 +35,14 @@ import org.kie.api.definition.rule.Rule;
  * <p>One instance serves one Drools session on one thread; rules never share it across threads.
  */
 public final class Risk {
-  private final Map<Declaration, List<Hit>> hits = new IdentityHashMap<>();
+  private final Map<Declaration, List<Hit>> hits;
   private Rule firing;
   private String firingCode;
 
-  Risk() {}
+  /** Sized for a batch of {@code declarations}, so that the map does not grow hit by hit. */
+  Risk(int declarations) {
+    hits = new IdentityHashMap<>(declarations);
+  }
 
   /**
    * Reports that the firing rule's criterion hit {@code declaration}.

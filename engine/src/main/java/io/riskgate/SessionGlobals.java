@@ -8,13 +8,20 @@ import org.drools.base.rule.accessor.GlobalResolver;
 import org.kie.api.runtime.Globals;
 
 /**
- * The globals of one engine session, kept in two short arrays and found by a linear scan.
+ * The globals of one engine session: Drools' global resolver, made cheap for the way conditions
+ * use it.
  *
  * <p>Why not Drools' default resolver: Drools fetches a global by name every time a condition uses
  * it ({@code prices.findFor(item)} reads {@code prices} each time; vn-baseline's conditions do so
  * about two dozen times per goods line), and the default resolver's concurrent map probe was 5% of
- * assessing (JFR). A pack declares a handful of globals, so comparing names in a row costs less,
- * and {@code String.equals} settles a name that Drools passes as the same string object at once.
+ * assessing (JFR); a scan comparing names cost as much, because the names Drools passes are other
+ * string objects than the ones the globals were set with, so every match compares characters.
+ *
+ * <p>So names keep their position for the life of the session (a value is cleared, its name stays),
+ * and a small direct-mapped memo remembers, by identity, which position each name object Drools
+ * passes stands for. Drools passes the same few dozen objects (one per use of a global in the
+ * compiled rules) batch after batch, so after the first batch a lookup is an identity hash, an
+ * array read and a reference comparison.
  *
  * <p>Drools' session reset calls {@link #clear}, so a reset session keeps this resolver and holds no
  * global of the previous batch. Implements {@link Globals} too, because
@@ -23,57 +30,62 @@ import org.kie.api.runtime.Globals;
  * <p>Not thread-safe: it belongs to one session, which one thread uses at a time.
  */
 final class SessionGlobals implements GlobalResolver, Globals {
+  /** Memo slots, a power of two: room for every use of a global in a large pack, few collisions. */
+  private static final int MEMO_SLOTS = 128;
+
+  /** Names ever set, in the order first set; a name's position never changes. */
   private String[] names = new String[8];
+  /** The value of each name; null when it is cleared or removed. */
   private Object[] values = new Object[8];
   private int size;
+  /** A name object Drools passed, and its position, direct-mapped by its identity hash. */
+  private final String[] memoNames = new String[MEMO_SLOTS];
+  private final int[] memoPositions = new int[MEMO_SLOTS];
   private Globals delegate;
 
   @Override
   public Object resolveGlobal(String name) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {  // equals compares identity first
-        return values[i];
+    int slot = System.identityHashCode(name) & (MEMO_SLOTS - 1);
+    Object value;
+    if (memoNames[slot] == name) {
+      value = values[memoPositions[slot]];
+    } else {
+      int position = positionOf(name);
+      if (position >= 0) {
+        memoNames[slot] = name;
+        memoPositions[slot] = position;
       }
+      value = position < 0 ? null : values[position];
     }
-    return delegate == null ? null : delegate.get(name);
+    return value != null || delegate == null ? value : delegate.get(name);
   }
 
   @Override
   public void setGlobal(String name, Object value) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
-        values[i] = value;
-        return;
+    int position = positionOf(name);
+    if (position < 0) {
+      if (size == names.length) {
+        names = Arrays.copyOf(names, 2 * size);
+        values = Arrays.copyOf(values, 2 * size);
       }
+      position = size++;
+      names[position] = name;
     }
-    if (size == names.length) {
-      names = Arrays.copyOf(names, 2 * size);
-      values = Arrays.copyOf(values, 2 * size);
-    }
-    names[size] = name;
-    values[size] = value;
-    size++;
+    values[position] = value;
   }
 
   @Override
   public void removeGlobal(String name) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
-        size--;
-        names[i] = names[size];
-        values[i] = values[size];
-        names[size] = null;
-        values[size] = null;
-        return;
-      }
+    int position = positionOf(name);
+    if (position >= 0) {
+      values[position] = null;
     }
   }
 
+  /** Forgets every value; names keep their positions, so the memo stays right. */
   @Override
   public void clear() {
-    Arrays.fill(names, 0, size, null);
     Arrays.fill(values, 0, size, null);
-    size = 0;
   }
 
   @Override
@@ -91,11 +103,14 @@ final class SessionGlobals implements GlobalResolver, Globals {
     this.delegate = delegate;
   }
 
+  /** The names that have a value. */
   @Override
   public Collection<String> getGlobalKeys() {
     List<String> keys = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      keys.add(names[i]);
+      if (values[i] != null) {
+        keys.add(names[i]);
+      }
     }
     return keys;
   }
@@ -103,5 +118,14 @@ final class SessionGlobals implements GlobalResolver, Globals {
   @Override
   public String toString() {
     return "SessionGlobals" + getGlobalKeys();
+  }
+
+  private int positionOf(String name) {
+    for (int i = 0; i < size; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

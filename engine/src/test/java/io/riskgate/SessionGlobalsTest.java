@@ -2,6 +2,8 @@ package io.riskgate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.drools.core.base.MapGlobalResolver;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,42 @@ class SessionGlobalsTest {
     assertThat(globals.resolveGlobal("risk")).isNull();
     assertThat(globals.get("prices")).isEqualTo("table");
     assertThat(globals.getGlobalKeys()).containsExactly("prices");
+  }
+
+  @Test
+  void aNameSeenBefore_resolvesTheCurrentValue_afterClearAndRemove() {
+    SessionGlobals globals = new SessionGlobals();
+    String asDroolsPassesIt = new String("prices");
+    globals.setGlobal("risk", "risk of batch 1");
+    globals.setGlobal("prices", "table of batch 1");
+    assertThat(globals.resolveGlobal(asDroolsPassesIt)).isEqualTo("table of batch 1");
+
+    globals.clear();
+    assertThat(globals.resolveGlobal(asDroolsPassesIt)).isNull();
+    globals.setGlobal("prices", "table of batch 2");
+    assertThat(globals.resolveGlobal(asDroolsPassesIt)).isEqualTo("table of batch 2");
+
+    globals.removeGlobal("prices");
+    assertThat(globals.resolveGlobal(asDroolsPassesIt)).isNull();
+    assertThat(globals.resolveGlobal("risk")).isNull();
+  }
+
+  @Test
+  void manyNameObjects_sharingMemoSlots_eachResolveTheirOwnGlobal() {
+    SessionGlobals globals = new SessionGlobals();
+    for (int i = 0; i < 10; i++) {
+      globals.setGlobal("g" + i, i);
+    }
+    List<String> uses = new ArrayList<>();
+    for (int n = 0; n < 1_000; n++) {  // more name objects than memo slots: collisions replace
+      uses.add(new String("g" + n % 10));
+    }
+
+    for (int round = 0; round < 2; round++) {
+      for (int n = 0; n < uses.size(); n++) {
+        assertThat(globals.resolveGlobal(uses.get(n))).isEqualTo(n % 10);
+      }
+    }
   }
 
   @Test
