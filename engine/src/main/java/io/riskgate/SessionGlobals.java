@@ -18,7 +18,7 @@ import org.kie.api.runtime.Globals;
  * string objects than the ones the globals were set with, so every match compares characters.
  *
  * <p>So names keep their position for the life of the session (a value is cleared, its name stays),
- * and a small direct-mapped memo remembers, by identity, which position each name object Drools
+ * and a small memo remembers, by identity, which position each name object Drools
  * passes stands for. Drools passes the same few dozen objects (one per use of a global in the
  * compiled rules) batch after batch, so after the first batch a lookup is an identity hash, an
  * array read and a reference comparison.
@@ -30,8 +30,12 @@ import org.kie.api.runtime.Globals;
  * <p>Not thread-safe: it belongs to one session, which one thread uses at a time.
  */
 final class SessionGlobals implements GlobalResolver, Globals {
-  /** Memo slots, a power of two: room for every use of a global in a large pack, few collisions. */
-  private static final int MEMO_SLOTS = 128;
+  /**
+   * Memo slots, a power of two: a pack's rules pass one name object per use of a global (dozens in
+   * vn-baseline). A name looks in its slot and the next, so that two names on one slot do not evict
+   * each other at every use.
+   */
+  private static final int MEMO_SLOTS = 1024;
 
   /** Names ever set, in the order first set; a name's position never changes. */
   private String[] names = new String[8];
@@ -46,17 +50,21 @@ final class SessionGlobals implements GlobalResolver, Globals {
   @Override
   public Object resolveGlobal(String name) {
     int slot = System.identityHashCode(name) & (MEMO_SLOTS - 1);
-    Object value;
+    int next = (slot + 1) & (MEMO_SLOTS - 1);
+    int position;
     if (memoNames[slot] == name) {
-      value = values[memoPositions[slot]];
+      position = memoPositions[slot];
+    } else if (memoNames[next] == name) {
+      position = memoPositions[next];
     } else {
-      int position = positionOf(name);
+      position = positionOf(name);
       if (position >= 0) {
-        memoNames[slot] = name;
-        memoPositions[slot] = position;
+        int to = memoNames[slot] == null ? slot : next;
+        memoNames[to] = name;
+        memoPositions[to] = position;
       }
-      value = position < 0 ? null : values[position];
     }
+    Object value = position < 0 ? null : values[position];
     return value != null || delegate == null ? value : delegate.get(name);
   }
 
