@@ -165,6 +165,15 @@ class EngineChannelsTest {
     assertThat(PackManifest.draw(1, "x")).isBetween(0.0, 1.0);
   }
 
+  @Test
+  void draw_staysTheSameFromVersionToVersion() {
+    // Values the draw gave when it was first written: a re-score must draw as production did, so
+    // a faster draw must give these exactly, for ASCII numbers and for any other.
+    assertThat(PackManifest.draw(20261123L, "104512345670")).isEqualTo(0x1.ab1cb0101a6fp-5);
+    assertThat(PackManifest.draw(7L, "TK-H\u1ea3i-Ph\u00f2ng-001")).isEqualTo(0x1.82c68877b2448p-1);
+    assertThat(PackManifest.draw(0L, "")).isEqualTo(0x1.8702f802d749fp-1);
+  }
+
   static Assessment withoutTime(Assessment a) {
     return new Assessment(a.declarationNumber(), a.channel(), a.score(), a.hits(), a.selection(),
         a.pack(), a.engineVersion(), java.time.Instant.EPOCH);
