@@ -273,12 +273,11 @@ final class DroolsRiskEngine implements RiskEngine {
 
   private Failure execute(Active current, List<Declaration> batch, Risk risk) {
     KieSession session = current.borrow();
-    Guard guard = new Guard(risk, maxFirings, batch.size());
+    Guard guard = new Guard(risk, maxFirings, batch.size(), session);
     int facts = 0;
     boolean completed = false;
     try {
       current.globals.forEach(session::setGlobal);
-      session.addEventListener(guard);
       if (current.compiled.globals.containsKey(CompiledPack.RISK_GLOBAL)) {
         session.setGlobal(CompiledPack.RISK_GLOBAL, risk);
       }
@@ -296,7 +295,7 @@ final class DroolsRiskEngine implements RiskEngine {
       }
       // A backstop for firings that no declaration accounts for; the guard catches the rest.
       long budget = (long) maxFirings * batch.size() + 1;
-      int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, budget));
+      int fired = session.fireAllRules(guard, (int) Math.min(Integer.MAX_VALUE, budget));
       if (guard.runaway() != null) {
         return new Failure(guard.runaway().getName(), String.format(
             "rule '%s' fired more than %,d times for one declaration (runaway rule; limit maxFiringsPerDeclaration)",

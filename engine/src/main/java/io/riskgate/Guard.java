@@ -9,42 +9,47 @@ import org.drools.core.common.InternalFactHandle;
 import org.drools.core.reteoo.TupleImpl;
 import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Watches one session's firings: tells {@link Risk} which rule is firing, and halts the session
- * when a rule fires more often for one declaration than the limit allows (a runaway rule that
- * re-triggers itself would otherwise never return).
+ * Sees each firing of one session just before it happens: tells {@link Risk} which rule is firing,
+ * and halts the session when a rule fires more often for one declaration than the limit allows (a
+ * runaway rule that re-triggers itself would otherwise never return).
+ *
+ * <p>Why an agenda filter rather than an agenda event listener: Drools asks the filter about each
+ * match before firing it and passes the match itself, while a listener makes it build two event
+ * objects per firing and dispatch them (with the guard, 7% of assessing on the realistic mix,
+ * JFR). The filter accepts every match except the one that goes over the limit.
  */
-final class Guard extends DefaultAgendaEventListener {
+final class Guard implements AgendaFilter {
   private final Risk risk;
   private final int maxFirings;
+  private final KieSession session;
   private final Map<Object, int[]> firings;
   private Rule runaway;
 
   /** For a batch of {@code declarations}: the count map is sized so that it does not grow. */
-  Guard(Risk risk, int maxFirings, int declarations) {
+  Guard(Risk risk, int maxFirings, int declarations, KieSession session) {
     this.risk = risk;
     this.maxFirings = maxFirings;
+    this.session = session;
     this.firings = new IdentityHashMap<>(declarations + 1);
   }
 
   @Override
-  public void beforeMatchFired(BeforeMatchFiredEvent event) {
-    risk.firing(event.getMatch().getRule());
-  }
-
-  @Override
-  public void afterMatchFired(AfterMatchFiredEvent event) {
-    Object key = declarationOf(event.getMatch());
-    int[] count = firings.computeIfAbsent(key, k -> new int[1]);
-    if (++count[0] > maxFirings && runaway == null) {
-      runaway = event.getMatch().getRule();
-      event.getKieRuntime().halt();
+  public boolean accept(Match match) {
+    risk.firing(match.getRule());
+    int[] count = firings.computeIfAbsent(declarationOf(match), k -> new int[1]);
+    if (++count[0] <= maxFirings) {
+      return true;
     }
+    if (runaway == null) {
+      runaway = match.getRule();
+      session.halt();
+    }
+    return false;
   }
 
   /**
