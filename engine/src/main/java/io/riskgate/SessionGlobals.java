@@ -18,10 +18,10 @@ import org.kie.api.runtime.Globals;
  * string objects than the ones the globals were set with, so every match compares characters.
  *
  * <p>So names keep their position for the life of the session (a value is cleared, its name stays),
- * and a small memo remembers, by identity, which position each name object Drools
- * passes stands for. Drools passes the same few dozen objects (one per use of a global in the
- * compiled rules) batch after batch, so after the first batch a lookup is an identity hash, an
- * array read and a reference comparison.
+ * and a small memo remembers, by identity, which position each name object Drools passes stands
+ * for. Drools passes the same few dozen objects (one per use of a global in the compiled rules)
+ * batch after batch, so after the first batch a lookup is an identity hash, an array read and a
+ * reference comparison.
  *
  * <p>Drools' session reset calls {@link #clear}, so a reset session keeps this resolver and holds no
  * global of the previous batch. Implements {@link Globals} too, because
