@@ -94,7 +94,7 @@ class SessionGlobalsTest {
       globals.setGlobal("g" + i, i);
     }
     List<String> uses = new ArrayList<>();
-    for (int n = 0; n < 1_000; n++) {  // more name objects than memo slots: collisions replace
+    for (int n = 0; n < 5_000; n++) {  // more name objects than the 1,024 memo slots: collisions replace
       uses.add(new String("g" + n % 10));
     }
 
