@@ -273,11 +273,13 @@ final class DroolsRiskEngine implements RiskEngine {
 
   private Failure execute(Active current, List<Declaration> batch, Risk risk) {
     KieSession session = current.borrow();
-    Guard guard = new Guard(risk, maxFirings, batch.size(), session);
+    Guard guard = new Guard(risk, maxFirings, session);
     int facts = 0;
     boolean completed = false;
     try {
-      current.globals.forEach(session::setGlobal);
+      // A lookup memo per batch in front of the reference sources; see LookupMemo for why.
+      current.globals.forEach((name, value) ->
+          session.setGlobal(name, LookupMemo.wrap(current.compiled.globals.get(name), value)));
       if (current.compiled.globals.containsKey(CompiledPack.RISK_GLOBAL)) {
         session.setGlobal(CompiledPack.RISK_GLOBAL, risk);
       }

@@ -2,9 +2,7 @@ package io.riskgate;
 
 import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.Line;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.reteoo.TupleImpl;
 import org.drools.core.rule.consequence.InternalMatch;
@@ -27,22 +25,18 @@ final class Guard implements AgendaFilter {
   private final Risk risk;
   private final int maxFirings;
   private final KieSession session;
-  private final Map<Object, int[]> firings;
   private Rule runaway;
 
-  /** For a batch of {@code declarations}: the count map is sized so that it does not grow. */
-  Guard(Risk risk, int maxFirings, int declarations, KieSession session) {
+  /** Firings are counted in {@code risk}'s tally of each declaration. */
+  Guard(Risk risk, int maxFirings, KieSession session) {
     this.risk = risk;
     this.maxFirings = maxFirings;
     this.session = session;
-    this.firings = new IdentityHashMap<>(declarations + 1);
   }
 
   @Override
   public boolean accept(Match match) {
-    risk.firing(match.getRule());
-    int[] count = firings.computeIfAbsent(declarationOf(match), k -> new int[1]);
-    if (++count[0] <= maxFirings) {
+    if (risk.firing(match.getRule(), declarationOf(match)) <= maxFirings) {
       return true;
     }
     if (runaway == null) {
