@@ -79,7 +79,7 @@ public interface RiskEngine {
     Channel failureChannel = Channel.RED;
     int maxFiringsPerDeclaration = 1_000;
     int maxItemsPerDeclaration = 1_000;
-    int batchSize = 1_000;
+    int batchSize = 250;
     Clock clock = Clock.systemUTC();
     final Map<String, Object> globals = new HashMap<>();
 
@@ -127,10 +127,14 @@ public interface RiskEngine {
     }
 
     /**
-     * How many declarations {@link RiskEngine#assessAll} runs in one Drools session (default 1,000;
-     * 1 to 100,000). Larger batches amortise the session's cost; a failing declaration costs its
-     * batch a re-run one declaration at a time. A session also ends early once it holds 2,500
-     * items, since a session of many large declarations costs more per declaration, not less.
+     * How many declarations {@link RiskEngine#assessAll} runs in one Drools session (default 250;
+     * 1 to 100,000). Larger batches amortise the session's cost, up to a point: a session's rules
+     * fire one rule at a time across the whole batch, so a large batch walks its facts again for
+     * every rule, out of the CPU's cache (on vn-baseline's realistic mix, batches of 1,000 cost
+     * 14% more per declaration than batches of 250; see benchmarks/README.md). A failing
+     * declaration costs its batch a re-run one declaration at a time. A session also ends early
+     * once it holds 2,500 items, since a session of many large declarations costs more per
+     * declaration, not less.
      */
     public Builder batchSize(int size) {
       if (size < 1 || size > 100_000) {

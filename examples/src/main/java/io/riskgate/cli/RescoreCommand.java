@@ -72,7 +72,7 @@ final class RescoreCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "500",
-      description = "Lines per batch handed to a worker and to the engine's assessAll, 1 to 100000 (default: ${DEFAULT-VALUE}).")
+      description = "Lines per batch handed to a worker, 1 to 100000 (default: ${DEFAULT-VALUE}); the engine assesses them in sessions of its own size.")
   int batch;
 
   @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "1000000",
@@ -95,7 +95,7 @@ final class RescoreCommand implements Callable<Integer> {
 
     long compileStart = System.nanoTime();
     RulePack rulePack = pack == null ? RulePack.fromClasspath(BUNDLED_PACK) : RulePack.fromDirectory(pack);
-    RiskEngine engine = RiskEngine.builder().pack(rulePack).batchSize(batch).build();
+    RiskEngine engine = RiskEngine.builder().pack(rulePack).build();
     double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
 
     Source source = in == null ? Source.resource(BUNDLED_SAMPLE, "bundled sample (" + BUNDLED_SAMPLE + ")")
