@@ -27,9 +27,10 @@ if [ "$measured" -lt "$expected" ]; then
   exit 1
 fi
 
-# The non-JMH measurements: heap retained by reloads, and the end-to-end rescore.
+# The non-JMH measurements: heap retained by reloads, the end-to-end rescore, batch sizes in turns.
 java -Xmx1g -cp "$jar" io.riskgate.benchmarks.ReloadHeap vn-baseline 3
 java -cp "$jar" io.riskgate.benchmarks.EndToEndRescore --declarations 2000 --runs 1 --heap 512m \
   --work "$work/e2e"
+java -cp "$jar" io.riskgate.benchmarks.BatchSizeTurns --sizes 250,10 --declarations 200 --rounds 2 --warmup 1
 
 echo "smoke.sh: every benchmark ran"
