@@ -79,6 +79,11 @@ final class LookupMemo {
     }
 
     @Override
+    public String toString() {
+      return source.toString();  // what a rule printing the global expects to see
+    }
+
+    @Override
     public ReferencePrice find(String hsCode, String origin) {
       Slot<ReferencePrice> slot = find;
       return slot.holds(hsCode, origin) ? slot.answer : slot.keep(hsCode, origin, source.find(hsCode, origin));
@@ -100,6 +105,11 @@ final class LookupMemo {
     }
 
     @Override
+    public String toString() {
+      return source.toString();  // what a rule printing the global expects to see
+    }
+
+    @Override
     public Trader find(String taxId) {
       Slot<Trader> slot = find;
       return slot.holds(taxId, null) ? slot.answer : slot.keep(taxId, null, source.find(taxId));
@@ -116,6 +126,11 @@ final class LookupMemo {
 
     Lists(HsLists source) {
       this.source = source;
+    }
+
+    @Override
+    public String toString() {
+      return source.toString();  // what a rule printing the global expects to see
     }
 
     @Override

@@ -164,4 +164,16 @@ public class LookupMemoTest {
     assertThat(LookupMemo.wrap(TaggedLists.class.getName(), tagged)).isSameAs(tagged);
     assertThat(LookupMemo.wrap("java.util.Map", Map.of())).isEqualTo(Map.of());
   }
+
+  @Test
+  void wrapped_printsAsItsSource() {
+    PriceTable prices = ReferenceSources.prices(List.of(
+        new ReferencePrice("8517", null, "PCE", "USD", BigDecimal.ONE, BigDecimal.TEN, null)));
+    TraderRegistry traders = ReferenceSources.noTraders();
+    HsLists lists = ReferenceSources.noHsLists();
+
+    assertThat(LookupMemo.wrap(PriceTable.class.getName(), prices)).hasToString(prices.toString());
+    assertThat(LookupMemo.wrap(TraderRegistry.class.getName(), traders)).hasToString(traders.toString());
+    assertThat(LookupMemo.wrap(HsLists.class.getName(), lists)).hasToString(lists.toString());
+  }
 }
