@@ -17,6 +17,7 @@ import io.riskgate.reference.TraderRegistry;
 import io.riskgate.reference.WatchlistEntry;
 import io.riskgate.reference.Watchlists;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,9 +110,8 @@ public final class HandCodedVnBaseline {
           + " serious or criminal violation(s) in the last 730 days (worst: " + t.worstViolationWithin(at, 730) + ")"));
     }
     if (t.hasDebtOverdueMoreThan(90)) {
-      hits.add(new Hit("TRD-06", 30, Channel.YELLOW, String.format(
-          "trader %s has %,.0f VND of tax debt overdue by %d days (limit 90)",
-          t.taxId(), t.overdueTaxDebt(), t.debtDaysOverdue())));
+      hits.add(new Hit("TRD-06", 30, Channel.YELLOW, "trader " + t.taxId() + " has " + grouped(t.overdueTaxDebt(), 0)
+          + " VND of tax debt overdue by " + t.debtDaysOverdue() + " days (limit 90)"));
     }
     if (t.priority()) {
       hits.add(new Hit("FAC-01", -40, null, "trader " + t.taxId()
@@ -172,32 +172,29 @@ public final class HandCodedVnBaseline {
     ReferencePrice p = prices.findFor(i);
     if (p != null) {
       if (p.isBelowTolerance(uv) && !p.isBelowBy(uv, 60)) {
-        hits.add(new Hit("VAL-01", 30, null, String.format(
-            "item %d (HS %s from %s): declared unit value %.2f %s/%s is %d%% below reference %s (tolerance %s%%)",
-            i.line(), hs, i.origin(), uv, p.currency(), p.unit(), p.percentBelow(uv),
-            p.unitValue().toPlainString(), p.tolerancePercent().toPlainString())));
+        hits.add(new Hit("VAL-01", 30, null, "item " + i.line() + " (HS " + hs + " from " + i.origin()
+            + "): declared unit value " + cents(uv) + " " + p.currency() + "/" + p.unit() + " is " + p.percentBelow(uv)
+            + "% below reference " + p.unitValue().toPlainString() + " (tolerance " + p.tolerancePercent().toPlainString()
+            + "%)"));
       }
       if (p.isBelowBy(uv, 60)) {
-        hits.add(new Hit("VAL-02", 50, null, String.format(
-            "item %d (HS %s from %s): declared unit value %.2f %s/%s is %d%% below reference %s",
-            i.line(), hs, i.origin(), uv, p.currency(), p.unit(), p.percentBelow(uv),
-            p.unitValue().toPlainString())));
+        hits.add(new Hit("VAL-02", 50, null, "item " + i.line() + " (HS " + hs + " from " + i.origin()
+            + "): declared unit value " + cents(uv) + " " + p.currency() + "/" + p.unit() + " is " + p.percentBelow(uv)
+            + "% below reference " + p.unitValue().toPlainString()));
       }
       if (p.isAboveMaximum(uv)) {
-        hits.add(new Hit("VAL-03", 35, null, String.format(
-            "item %d (HS %s): declared unit value %.2f %s/%s is above the reference maximum %s",
-            i.line(), hs, uv, p.currency(), p.unit(), p.maximum().toPlainString())));
+        hits.add(new Hit("VAL-03", 35, null, "item " + i.line() + " (HS " + hs + "): declared unit value " + cents(uv)
+            + " " + p.currency() + "/" + p.unit() + " is above the reference maximum " + p.maximum().toPlainString()));
       }
       if (t != null && t.complianceLevel() >= 3 && i.dutyRate().compareTo(TWENTY) >= 0 && p.isBelowTolerance(uv)) {
-        hits.add(new Hit("CMB-02", 25, null, String.format(
-            "trader level %d declares item %d (duty %s%%) %d%% below reference %s", t.complianceLevel(),
-            i.line(), i.dutyRate().toPlainString(), p.percentBelow(uv), p.unitValue().toPlainString())));
+        hits.add(new Hit("CMB-02", 25, null, "trader level " + t.complianceLevel() + " declares item " + i.line()
+            + " (duty " + i.dutyRate().toPlainString() + "%) " + p.percentBelow(uv) + "% below reference "
+            + p.unitValue().toPlainString()));
       }
     }
     if ("KGM".equals(i.unit()) && i.quantity().compareTo(h.grossWeightKg()) > 0) {
-      hits.add(new Hit("VAL-04", 20, null, String.format(
-          "item %d declares %,.1f kg, more than the gross weight %,.1f kg of the whole declaration",
-          i.line(), i.quantity(), h.grossWeightKg())));
+      hits.add(new Hit("VAL-04", 20, null, "item " + i.line() + " declares " + grouped(i.quantity(), 1)
+          + " kg, more than the gross weight " + grouped(h.grossWeightKg(), 1) + " kg of the whole declaration"));
     }
     boolean preference = i.claimsPreference();
     boolean consignedElsewhere = !i.origin().equals(h.consignmentCountry());
@@ -269,6 +266,27 @@ public final class HandCodedVnBaseline {
           || origin.equals("PT") || origin.equals("CZ") || origin.equals("HU") || origin.equals("RO");
       default: return false;  // as vn-baseline: an unknown form covers nothing
     }
+  }
+
+  /** The pack's DRL function cents(): what "%.2f" printed, whatever the locale. */
+  private static String cents(BigDecimal value) {
+    return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  /** The pack's DRL function grouped(): what "%,.Nf" printed in an English locale. */
+  static String grouped(BigDecimal value, int decimals) {
+    String plain = value.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    int start = plain.startsWith("-") ? 1 : 0;
+    int point = plain.indexOf('.');
+    int end = point < 0 ? plain.length() : point;
+    StringBuilder text = new StringBuilder(plain.length() + (end - start) / 3).append(plain, 0, start);
+    for (int i = start; i < end; i++) {
+      if (i > start && (end - i) % 3 == 0) {
+        text.append(',');
+      }
+      text.append(plain.charAt(i));
+    }
+    return text.append(plain, end, plain.length()).toString();
   }
 
   private Result decide(String number, List<Hit> hits) {

@@ -9,10 +9,13 @@ import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
 import io.riskgate.declaration.Declaration;
 import io.riskgate.reference.ReferenceData;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The hand-coded baseline is only a fair yardstick if it computes what the pack computes: same
- * channel, same criterion codes, declaration by declaration.
+ * channel, same criterion codes, same reason texts, declaration by declaration.
  */
 class HandCodedVnBaselineTest {
   private static final int COUNT = 100_000;
@@ -37,7 +40,7 @@ class HandCodedVnBaselineTest {
   }
 
   @Test
-  void handCoded_on100kGeneratedDeclarations_givesTheEnginesChannelAndCodes() {
+  void handCoded_on100kGeneratedDeclarations_givesTheEnginesChannelCodesAndReasons() {
     HandCodedVnBaseline handCoded = new HandCodedVnBaseline(pack.manifest(), ReferenceData.load(pack));
     List<String> mismatches = new ArrayList<>();
     Map<String, Integer> hitsPerCode = new TreeMap<>();
@@ -53,10 +56,12 @@ class HandCodedVnBaselineTest {
         TreeSet<String> codes = codes(expected);
         codes.forEach(code -> hitsPerCode.merge(code, 1, Integer::sum));
         channels.merge(expected.channel(), 1, Integer::sum);
+        List<String> reasons = expected.hits().stream().map(hit -> hit.code() + ": " + hit.reason()).sorted().toList();
+        List<String> actualReasons = actual.hits().stream().map(hit -> hit.code() + ": " + hit.reason()).sorted().toList();
         if (expected.channel() != actual.channel() || !codes.equals(actual.codes())
-            || expected.score() != actual.score()) {
+            || expected.score() != actual.score() || !reasons.equals(actualReasons)) {
           mismatches.add(expected.declarationNumber() + ": engine " + expected.channel() + " " + expected.score()
-              + " " + codes + ", hand-coded " + actual.channel() + " " + actual.score() + " " + actual.codes());
+              + " " + reasons + ", hand-coded " + actual.channel() + " " + actual.score() + " " + actualReasons);
         }
       }
     }
@@ -77,6 +82,18 @@ class HandCodedVnBaselineTest {
       NaiveDrools.Outcome outcome = naive.assess(declarations.get(i));
       assertThat(outcome.channel()).as(declarations.get(i).number()).isEqualTo(assessments.get(i).channel());
       assertThat(outcome.codes()).as(declarations.get(i).number()).isEqualTo(codes(assessments.get(i)));
+    }
+  }
+
+  @Test
+  void grouped_printsWhatFormatPrintsInEnglish() {
+    Random random = new Random(5);
+    for (int n = 0; n < 20_000; n++) {
+      BigDecimal value = BigDecimal.valueOf(random.nextLong() % 10_000_000_000L, random.nextInt(4));
+      for (int decimals = 0; decimals <= 2; decimals++) {
+        assertThat(HandCodedVnBaseline.grouped(value, decimals)).as("%s to %d decimals", value, decimals)
+            .isEqualTo(String.format(Locale.ENGLISH, "%,." + decimals + "f", value));
+      }
     }
   }
 
