@@ -16,18 +16,30 @@ import java.util.List;
  * with {@code assessAll}, taking {@link Turns}. Prints each jar's median and fastest time per
  * declaration over the rounds, and the rounds in which it beat the first jar.
  *
+ * <p>A participant written {@code naive:JAR} runs that jar's {@link NaiveDrools} instead (a new
+ * session per declaration, item criteria with {@code from $d.items}, as in
+ * {@link NaiveDroolsBenchmark}): {@code JAR naive:JAR} measures the naive/engine ratio with both
+ * sides under the same load. Each participant has a class loader of its own, so the JIT profiles
+ * Drools' code for each apart, as separate JMH forks would.
+ *
  * <p>Not JMH, on purpose: a change worth a tenth is smaller than what two JMH forks minutes apart
- * differ by on this shared machine; here every jar sees the same load, second by second.
+ * differ by on this shared machine; here every participant sees the same load, second by second.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
- *     --rounds 20 before/benchmarks.jar benchmarks/target/benchmarks.jar</pre>
+ *     --rounds 20 before/benchmarks.jar benchmarks/target/benchmarks.jar
+ * java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
+ *     --rounds 20 benchmarks/target/benchmarks.jar naive:benchmarks/target/benchmarks.jar</pre>
  */
 public final class JarTurns {
   private JarTurns() {}
 
-  /** One jar's engine, input and entry point, all from its own class loader. */
-  private record Side(String name, ClassLoader loader, Object engine, Object input, Method assessAll) {
-    static Side load(Path jar, int declarations, int items) throws ReflectiveOperationException, IOException {
+  /** One jar's scorer, input and entry point, all from its own class loader. */
+  private record Side(String name, ClassLoader loader, Object scorer, Object input, Method assess) {
+    private static final String NAIVE = "naive:";
+
+    static Side load(String spec, int declarations, int items) throws ReflectiveOperationException, IOException {
+      boolean naive = spec.startsWith(NAIVE);
+      Path jar = Path.of(naive ? spec.substring(NAIVE.length()) : spec);
       if (!Files.isRegularFile(jar)) {
         throw new IllegalArgumentException("no such jar: " + jar);
       }
@@ -39,9 +51,15 @@ public final class JarTurns {
       Object pack = workload.getMethod("vnBaseline").invoke(null);
       Object input = workload.getMethod("declarations", int.class, int.class, long.class)
           .invoke(null, declarations, items, workload.getField("SEED").getLong(null));
-      Object engine = workload.getMethod("engine", loader.loadClass("io.riskgate.RulePack")).invoke(null, pack);
+      Class<?> rulePack = loader.loadClass("io.riskgate.RulePack");
+      if (naive) {
+        Object scorer = workload.getMethod("naive", rulePack).invoke(null, pack);
+        Method assess = workload.getMethod("assessEach", scorer.getClass(), List.class);
+        return new Side(spec, loader, scorer, input, assess);
+      }
+      Object engine = workload.getMethod("engine", rulePack).invoke(null, pack);
       Method assessAll = loader.loadClass("io.riskgate.RiskEngine").getMethod("assessAll", List.class);
-      return new Side(jar.toString(), loader, engine, input, assessAll);
+      return new Side(spec, loader, engine, input, assessAll);
     }
   }
 
@@ -51,21 +69,21 @@ public final class JarTurns {
     int items = 0;
     int rounds = 20;
     int warmup = 4;
-    List<Path> jars = new ArrayList<>();
+    List<String> jars = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--declarations" -> declarations = Integer.parseInt(args[++i]);
         case "--items" -> items = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        default -> jars.add(Path.of(args[i]));
+        default -> jars.add(args[i]);
       }
     }
     if (jars.isEmpty()) {
-      throw new IllegalArgumentException("usage: JarTurns [--declarations N] [--items N] [--rounds N] [--warmup N] JAR...");
+      throw new IllegalArgumentException("usage: JarTurns [--declarations N] [--items N] [--rounds N] [--warmup N] [naive:]JAR...");
     }
     List<Side> sides = new ArrayList<>();
-    for (Path jar : jars) {
+    for (String jar : jars) {
       sides.add(Side.load(jar, declarations, items));
     }
     System.out.printf("vn-baseline, %,d declarations (%s)%n", declarations,
@@ -73,8 +91,11 @@ public final class JarTurns {
     double[][] micros = Turns.take(sides.size(), rounds, warmup, s -> {
       Side side = sides.get(s);
       Thread.currentThread().setContextClassLoader(side.loader());
-      return ((List<?>) side.assessAll().invoke(side.engine(), side.input())).size();
+      // One reflective call per list, either way: the engine's assessAll, or the naive loop.
+      return side.assess().getParameterCount() == 1
+          ? ((List<?>) side.assess().invoke(side.scorer(), side.input())).size()
+          : (int) side.assess().invoke(null, side.scorer(), side.input());
     });
-    Turns.print(micros, jars.stream().map(Path::toString).toList());
+    Turns.print(micros, jars);
   }
 }

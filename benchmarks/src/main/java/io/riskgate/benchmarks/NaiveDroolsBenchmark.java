@@ -55,7 +55,7 @@ public class NaiveDroolsBenchmark {
     RulePack pack = Workload.vnBaseline();
     declarations = Workload.declarations(DECLARATIONS, 0, Workload.SEED);
     engine = Workload.engine(pack);
-    naive = new NaiveDrools(pack, ReferenceData.load(pack).globals(), false, NaiveDrools.Rules.FROM_ITEMS);
+    naive = Workload.naive(pack);
     naiveLines = new NaiveDrools(pack, ReferenceData.load(pack).globals(), false, NaiveDrools.Rules.PACK);
     pooled = new NaiveDrools(pack, ReferenceData.load(pack).globals(), true, NaiveDrools.Rules.PACK);
   }
