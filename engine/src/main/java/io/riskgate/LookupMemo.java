@@ -69,18 +69,26 @@ final class LookupMemo {
     }
   }
 
-  static final class Prices implements PriceTable {
-    private final PriceTable source;
-    private final Slot<ReferencePrice> find = new Slot<>();
-    private final Slot<ReferencePrice> findFor = new Slot<>();
+  /** The source a memo stands in front of. */
+  private abstract static class Wrapper<S> {
+    final S source;
 
-    Prices(PriceTable source) {
+    Wrapper(S source) {
       this.source = source;
     }
 
     @Override
     public String toString() {
       return source.toString();  // what a rule printing the global expects to see
+    }
+  }
+
+  static final class Prices extends Wrapper<PriceTable> implements PriceTable {
+    private final Slot<ReferencePrice> find = new Slot<>();
+    private final Slot<ReferencePrice> findFor = new Slot<>();
+
+    Prices(PriceTable source) {
+      super(source);
     }
 
     @Override
@@ -96,17 +104,11 @@ final class LookupMemo {
     }
   }
 
-  static final class Traders implements TraderRegistry {
-    private final TraderRegistry source;
+  static final class Traders extends Wrapper<TraderRegistry> implements TraderRegistry {
     private final Slot<Trader> find = new Slot<>();
 
     Traders(TraderRegistry source) {
-      this.source = source;
-    }
-
-    @Override
-    public String toString() {
-      return source.toString();  // what a rule printing the global expects to see
+      super(source);
     }
 
     @Override
@@ -117,20 +119,14 @@ final class LookupMemo {
   }
 
   /** One slot per method, so that a line's questions about different lists do not evict each other. */
-  static final class Lists implements HsLists {
-    private final HsLists source;
+  static final class Lists extends Wrapper<HsLists> implements HsLists {
     private final Slot<HsListEntry> priceRisk = new Slot<>();
     private final Slot<HsListEntry> sensitive = new Slot<>();
     private final Slot<HsListEntry> targeted = new Slot<>();
     private final Slot<HsListEntry> licenceRequired = new Slot<>();
 
     Lists(HsLists source) {
-      this.source = source;
-    }
-
-    @Override
-    public String toString() {
-      return source.toString();  // what a rule printing the global expects to see
+      super(source);
     }
 
     @Override
