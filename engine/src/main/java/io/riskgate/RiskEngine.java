@@ -131,7 +131,7 @@ public interface RiskEngine {
      * 1 to 100,000). Larger batches amortise the session's cost, up to a point: a session's rules
      * fire one rule at a time across the whole batch, so a large batch walks its facts again for
      * every rule, out of the CPU's cache (on vn-baseline's realistic mix, batches of 1,000 cost
-     * 14% more per declaration than batches of 250; see benchmarks/README.md). A failing
+     * 9-16% more per declaration than batches of 250; see benchmarks/README.md). A failing
      * declaration costs its batch a re-run one declaration at a time. A session also ends early
      * once it holds 2,500 items, since a session of many large declarations costs more per
      * declaration, not less.
