@@ -10,9 +10,10 @@ import io.riskgate.reference.Trader;
 import io.riskgate.reference.TraderRegistry;
 
 /**
- * The reference sources as one session's batch sees them: each method remembers its last question
- * and answer, so that the pack's rules asking the same thing about one fact in a row get the answer
- * for a reference comparison.
+ * The reference sources as one session's batch sees them: each lookup method remembers its last
+ * question and answer, so that the pack's rules asking the same thing about one fact in a row get
+ * the answer for a reference comparison. ({@code HsLists.find(list, ...)} is passed through: rules
+ * name a list through its own method.)
  *
  * <p>Why: Drools evaluates a fact's conditions one rule after the other, and a pack asks the same
  * lookup in many of them (vn-baseline looks a line's price up in four criteria and the trader in
@@ -22,9 +23,11 @@ import io.riskgate.reference.TraderRegistry;
  * with the same objects (the fact's own strings and item), and anything more (a hash, an equality)
  * costs what it saves, as a string-keyed memo tried in the sources themselves showed.
  *
- * <p>The sources are documented as pure lookups, so asking once is the same as asking again within
- * a batch. Only globals declared with the interface's own type are wrapped: a global declared as the
- * user's class may be used through methods this class does not have.
+ * <p>The reference interfaces ask of a source that it answer the same question the same way within
+ * a batch, so asking once is the same as asking again. Only globals declared with the interface's
+ * own type are wrapped: a global declared as the user's class may be used through methods this
+ * class does not have. A rule that casts an interface-typed global to the user's class fails its
+ * batch closed (the interfaces say so).
  *
  * <p>Not thread-safe: made for one batch of one session, which one thread runs.
  */

@@ -275,18 +275,20 @@ public final class HandCodedVnBaseline {
 
   /** The pack's DRL function grouped(): what "%,.Nf" printed in an English locale. */
   static String grouped(BigDecimal value, int decimals) {
-    String plain = value.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-    int start = plain.startsWith("-") ? 1 : 0;
-    int point = plain.indexOf('.');
-    int end = point < 0 ? plain.length() : point;
-    StringBuilder text = new StringBuilder(plain.length() + (end - start) / 3).append(plain, 0, start);
-    for (int i = start; i < end; i++) {
-      if (i > start && (end - i) % 3 == 0) {
+    String digits = value.abs().setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    int point = digits.indexOf('.');
+    int end = point < 0 ? digits.length() : point;
+    StringBuilder text = new StringBuilder(digits.length() + 1 + end / 3);
+    if (value.signum() < 0) {
+      text.append('-');
+    }
+    for (int i = 0; i < end; i++) {
+      if (i > 0 && (end - i) % 3 == 0) {
         text.append(',');
       }
-      text.append(plain.charAt(i));
+      text.append(digits.charAt(i));
     }
-    return text.append(plain, end, plain.length()).toString();
+    return text.append(digits, end, digits.length()).toString();
   }
 
   private Result decide(String number, List<Hit> hits) {

@@ -40,7 +40,7 @@ public final class PipelineRescore {
     int threads = Integer.parseInt(args[2]);
     long compileStart = System.nanoTime();
     RulePack pack = Workload.vnBaseline();
-    RiskEngine engine = RiskEngine.builder().pack(pack).batchSize(CHUNK).build();
+    RiskEngine engine = RiskEngine.builder().pack(pack).build();  // sessions of the engine's size, as rescore
     double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
     RiskgateJson json = RiskgateJson.defaults();
     long start = System.nanoTime();

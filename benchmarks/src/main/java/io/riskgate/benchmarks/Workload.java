@@ -68,14 +68,6 @@ public final class Workload {
     return builder.build();
   }
 
-  /**
-   * {@code count} generated declarations (seeded); {@code items} items each, or the generator's
-   * realistic mix if {@code items} is 0.
-   */
-  /**
-   * Assesses each declaration one call at a time and sinks every result, so the JIT cannot drop the
-   * work: the loop of every benchmark that scores one declaration per call.
-   */
   /** The naive benchmark's first-timer on {@code pack}: a new session per declaration, {@code from} rules. */
   public static NaiveDrools naive(RulePack pack) {
     return new NaiveDrools(pack, ReferenceData.load(pack).globals(), false, NaiveDrools.Rules.FROM_ITEMS);
@@ -90,12 +82,20 @@ public final class Workload {
     return codes >= 0 ? declarations.size() : 0;
   }
 
+  /**
+   * Assesses each declaration one call at a time and sinks every result, so the JIT cannot drop the
+   * work: the loop of every benchmark that scores one declaration per call.
+   */
   public static void assessEach(List<Declaration> declarations, Function<Declaration, ?> assess, Blackhole sink) {
     for (Declaration declaration : declarations) {
       sink.consume(assess.apply(declaration));
     }
   }
 
+  /**
+   * {@code count} generated declarations (seeded); {@code items} items each, or the generator's
+   * realistic mix if {@code items} is 0.
+   */
   public static List<Declaration> declarations(int count, int items, long seed) {
     SampleGenerator generator = generator(items, seed);
     List<Declaration> declarations = new ArrayList<>(count);

@@ -87,9 +87,17 @@ class HandCodedVnBaselineTest {
 
   @Test
   void grouped_printsWhatFormatPrintsInEnglish() {
+    List<BigDecimal> values = new ArrayList<>();
+    for (String edge : List.of("0", "0.4", "-0.4", "-0.04", "-0.5", "0.05", "999.5", "-1234.5", "999999.96")) {
+      values.add(new BigDecimal(edge));  // zero, signs that round away, carries into a new group
+    }
     Random random = new Random(5);
     for (int n = 0; n < 20_000; n++) {
-      BigDecimal value = BigDecimal.valueOf(random.nextLong() % 10_000_000_000L, random.nextInt(4));
+      // Magnitudes from 1e10 down to far below the last decimal, so small values and their rounding come up.
+      values.add(BigDecimal.valueOf(random.nextLong() % 10_000_000_000L, random.nextInt(4))
+          .movePointLeft(random.nextInt(11)));
+    }
+    for (BigDecimal value : values) {
       for (int decimals = 0; decimals <= 2; decimals++) {
         assertThat(HandCodedVnBaseline.grouped(value, decimals)).as("%s to %d decimals", value, decimals)
             .isEqualTo(String.format(Locale.ENGLISH, "%,." + decimals + "f", value));

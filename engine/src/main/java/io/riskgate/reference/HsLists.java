@@ -13,6 +13,13 @@ package io.riskgate.reference;
  * }</pre>
  *
  * <p>Implementations must be thread-safe.
+ *
+ * <p>Within one batch of {@code assessAll} the engine may reuse its last answer: criteria that ask
+ * the same lookup about the same line or trader in a row reach this object once. So answer a
+ * question the same way within a batch, and do not rely on the number of calls. The engine binds
+ * the global {@code hsLists} to a stand-in that calls this object; declare the global with this
+ * interface's type, or with your own class if rules must call its own methods (then it is bound
+ * as it is), and never cast it in a rule.
  */
 @FunctionalInterface
 public interface HsLists {

@@ -22,6 +22,13 @@ import io.riskgate.declaration.Item;
  * <p>Implement it to back prices with your own database; put
  * {@link ReferenceSources#cached(PriceTable, CacheSettings)} in front of a remote one. It is called
  * on assessment threads, so it must be thread-safe and fast.
+ *
+ * <p>Within one batch of {@code assessAll} the engine may reuse its last answer: criteria that ask
+ * the same lookup about the same line or trader in a row reach this object once. So answer a
+ * question the same way within a batch, and do not rely on the number of calls. The engine binds
+ * the global {@code prices} to a stand-in that calls this object; declare the global with this
+ * interface's type, or with your own class if rules must call its own methods (then it is bound
+ * as it is), and never cast it in a rule.
  */
 @FunctionalInterface
 public interface PriceTable {

@@ -21,6 +21,13 @@ package io.riskgate.reference;
  * {@link ReferenceSources#cached(TraderRegistry, CacheSettings)} in front of a remote one. A rule
  * calls it once or more per declaration on the assessment thread, so it must be thread-safe and
  * fast.
+ *
+ * <p>Within one batch of {@code assessAll} the engine may reuse its last answer: criteria that ask
+ * the same lookup about the same line or trader in a row reach this object once. So answer a
+ * question the same way within a batch, and do not rely on the number of calls. The engine binds
+ * the global {@code traders} to a stand-in that calls this object; declare the global with this
+ * interface's type, or with your own class if rules must call its own methods (then it is bound
+ * as it is), and never cast it in a rule.
  */
 @FunctionalInterface
 public interface TraderRegistry {
