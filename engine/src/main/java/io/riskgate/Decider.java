@@ -3,7 +3,6 @@ package io.riskgate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -13,10 +12,15 @@ final class Decider {
 
   private Decider() {}
 
-  static Assessment decide(String number, List<Hit> reported, PackManifest manifest,
+  /**
+   * {@code hits} are sorted in place when there are several: the engine passes the batch's own
+   * list, which nothing else reads, and the assessment copies it anyway.
+   */
+  static Assessment decide(String number, List<Hit> hits, PackManifest manifest,
       PackVersion pack, Instant now) {
-    List<Hit> hits = new ArrayList<>(reported);
-    hits.sort(Hit.ORDER);
+    if (hits.size() > 1) {
+      hits.sort(Hit.ORDER);
+    }
     int score = score(hits);
     Channel targeted = manifest.thresholds().channelFor(score);
     for (Hit hit : hits) {

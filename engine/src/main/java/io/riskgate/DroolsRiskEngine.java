@@ -289,8 +289,9 @@ final class DroolsRiskEngine implements RiskEngine {
         // The same object twice in a batch is one fact (Drools keeps facts by identity); its lines
         // must not go in twice either, or every line criterion would hit it twice.
         if (session.getFactCount() > before) {
-          for (Item item : declaration.items()) {
-            session.insert(new Line(declaration, item));
+          List<Item> items = declaration.items();
+          for (int i = 0; i < items.size(); i++) {  // indexed: an immutable list's iterator per declaration showed in JFR
+            session.insert(new Line(declaration, items.get(i)));
           }
           facts += 1 + declaration.items().size();
         }
