@@ -114,12 +114,7 @@ public final class Risk {
   }
 
   private Tally tallyOf(Object key) {
-    Tally tally = tallies.get(key);
-    if (tally == null) {
-      tally = new Tally();
-      tallies.put(key, tally);
-    }
-    return tally;
+    return tallies.computeIfAbsent(key, k -> new Tally());
   }
 
   Rule firingRule() {

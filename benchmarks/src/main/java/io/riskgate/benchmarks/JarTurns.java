@@ -34,7 +34,7 @@ public final class JarTurns {
   private JarTurns() {}
 
   /** One jar's scorer, input and entry point, all from its own class loader. */
-  private record Side(String name, ClassLoader loader, Object scorer, Object input, Method assess) {
+  private record Side(ClassLoader loader, boolean naive, Object scorer, Object input, Method assess) {
     private static final String NAIVE = "naive:";
 
     static Side load(String spec, int declarations, int items) throws ReflectiveOperationException, IOException {
@@ -55,11 +55,11 @@ public final class JarTurns {
       if (naive) {
         Object scorer = workload.getMethod("naive", rulePack).invoke(null, pack);
         Method assess = workload.getMethod("assessEach", scorer.getClass(), List.class);
-        return new Side(spec, loader, scorer, input, assess);
+        return new Side(loader, true, scorer, input, assess);
       }
       Object engine = workload.getMethod("engine", rulePack).invoke(null, pack);
       Method assessAll = loader.loadClass("io.riskgate.RiskEngine").getMethod("assessAll", List.class);
-      return new Side(spec, loader, engine, input, assessAll);
+      return new Side(loader, false, engine, input, assessAll);
     }
   }
 
@@ -91,10 +91,9 @@ public final class JarTurns {
     double[][] micros = Turns.take(sides.size(), rounds, warmup, s -> {
       Side side = sides.get(s);
       Thread.currentThread().setContextClassLoader(side.loader());
-      // One reflective call per list, either way: the engine's assessAll, or the naive loop.
-      return side.assess().getParameterCount() == 1
-          ? ((List<?>) side.assess().invoke(side.scorer(), side.input())).size()
-          : (int) side.assess().invoke(null, side.scorer(), side.input());
+      // One reflective call per list, either way: the naive loop, or the engine's assessAll.
+      return side.naive() ? (int) side.assess().invoke(null, side.scorer(), side.input())
+          : ((List<?>) side.assess().invoke(side.scorer(), side.input())).size();
     });
     Turns.print(micros, jars);
   }
