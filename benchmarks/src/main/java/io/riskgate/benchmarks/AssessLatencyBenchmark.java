@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 6, time = 1)
+@Warmup(iterations = 8, time = 1)
 // Five forks: see EngineVsHandCodedBenchmark; the percentiles are over the samples of all five.
 @Measurement(iterations = 4, time = 1)
 @Fork(5)
