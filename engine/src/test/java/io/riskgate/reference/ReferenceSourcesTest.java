@@ -135,6 +135,43 @@ class ReferenceSourcesTest {
     assertThat(lists.sensitive("02071400")).isNull();
   }
 
+  /** Each list answers from its own entries: one list's prefix must not hide another's. */
+  @Test
+  void hsLists_sharingPrefixes_eachListFindsItsOwnLongestPrefix() {
+    HsLists lists = ReferenceSources.hsLists(List.of(
+        new HsListEntry(HsList.PRICE_RISK, "870323", null, null, "mid-size cars"),
+        new HsListEntry(HsList.SENSITIVE, "8703", null, null, "cars"),
+        new HsListEntry(HsList.SENSITIVE, "87", null, null, "vehicles"),
+        new HsListEntry(HsList.TARGETED, "8703", "CN", null, "cars from CN"),
+        new HsListEntry(HsList.TARGETED, "870323", "KR", null, "mid-size cars from KR"),
+        new HsListEntry(HsList.LICENCE_REQUIRED, "8703", null, "TYPE_APPROVAL", "cars")));
+    assertThat(lists.priceRisk("87032390").note()).isEqualTo("mid-size cars");
+    assertThat(lists.priceRisk("87031000")).isNull();
+    assertThat(lists.sensitive("87032390").note()).isEqualTo("cars");
+    assertThat(lists.sensitive("87112090").note()).isEqualTo("vehicles");
+    assertThat(lists.targeted("87032390", "CN").note()).isEqualTo("cars from CN");
+    assertThat(lists.targeted("87032390", "KR").note()).isEqualTo("mid-size cars from KR");
+    assertThat(lists.targeted("87031000", "KR")).isNull();
+    assertThat(lists.targeted("87032390", null)).isNull();
+    assertThat(lists.licenceRequired("87032390").licenceType()).isEqualTo("TYPE_APPROVAL");
+    assertThat(lists.find(HsList.SENSITIVE, "87032390", "CN").note()).isEqualTo("cars");
+  }
+
+  @Test
+  void hsLists_sameListPrefixAndOriginTwice_isRefused_otherListsMayShareIt() {
+    assertThatThrownBy(() -> ReferenceSources.hsLists(List.of(
+        new HsListEntry(HsList.TARGETED, "8517", "CN", null, "phones"),
+        new HsListEntry(HsList.TARGETED, "8517", "CN", null, "phones again"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("TARGETED entry for HS 8517 and origin CN appears twice");
+    HsLists lists = ReferenceSources.hsLists(List.of(
+        new HsListEntry(HsList.TARGETED, "8517", "CN", null, "phones from CN"),
+        new HsListEntry(HsList.TARGETED, "8517", "VN", null, "phones from VN"),
+        new HsListEntry(HsList.PRICE_RISK, "8517", null, null, "phones")));
+    assertThat(lists.targeted("85171300", "VN").note()).isEqualTo("phones from VN");
+    assertThat(lists.priceRisk("85171300").note()).isEqualTo("phones");
+  }
+
   @Test
   void hsListEntry_licenceTypeOnlyOnLicenceList() {
     assertThatThrownBy(() -> new HsListEntry(HsList.LICENCE_REQUIRED, "0207", null, null, ""))
