@@ -1,13 +1,19 @@
 package io.riskgate.benchmarks;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Is a change faster? Two or more builds of {@code benchmarks.jar} (say, before and after a change),
@@ -25,12 +31,23 @@ import java.util.List;
  * <p>Not JMH, on purpose: a change worth a tenth is smaller than what two JMH forks minutes apart
  * differ by on this shared machine; here every participant sees the same load, second by second.
  *
+ * <p>But one JVM is one draw: the same jar given twice settles at speeds up to 6% apart, the
+ * faster one faster in nearly every round, and which of the two is faster changes from JVM to JVM
+ * (the JIT compiles each class loader's copy of Drools on its own). So {@code --jvms N} runs the
+ * turns in N JVMs one after another, the jars in a rotated order in each, and prints each jar's
+ * median in each JVM, the median over the JVMs, and the median of its per-JVM ratios to the first
+ * jar. A difference smaller than the spread of those ratios is not one.
+ *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
- *     --rounds 20 before/benchmarks.jar benchmarks/target/benchmarks.jar
+ *     --jvms 6 --rounds 16 before/benchmarks.jar benchmarks/target/benchmarks.jar
  * java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
- *     --rounds 20 benchmarks/target/benchmarks.jar naive:benchmarks/target/benchmarks.jar</pre>
+ *     --jvms 6 --rounds 16 benchmarks/target/benchmarks.jar naive:benchmarks/target/benchmarks.jar</pre>
  */
 public final class JarTurns {
+  /** Marks a JVM that {@link #inJvms} started; it prints its medians as {@link #MEDIAN} lines. */
+  private static final String CHILD = "--child";
+  private static final String MEDIAN = "median\t";
+
   private JarTurns() {}
 
   /** One jar's scorer, input and entry point, all from its own class loader. */
@@ -63,12 +80,14 @@ public final class JarTurns {
     }
   }
 
-  /** Options: --declarations N, --items N, --rounds N, --warmup N, then the jars. */
+  /** Options: --declarations N, --items N, --rounds N, --warmup N, --jvms N, then the jars. */
   public static void main(String[] args) throws Exception {
     int declarations = 2_000;
     int items = 0;
     int rounds = 20;
     int warmup = 4;
+    int jvms = 1;
+    boolean child = false;
     List<String> jars = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -76,18 +95,29 @@ public final class JarTurns {
         case "--items" -> items = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--jvms" -> jvms = Integer.parseInt(args[++i]);
+        case CHILD -> child = true;
         default -> jars.add(args[i]);
       }
     }
-    if (jars.isEmpty()) {
-      throw new IllegalArgumentException("usage: JarTurns [--declarations N] [--items N] [--rounds N] [--warmup N] [naive:]JAR...");
+    if (jars.isEmpty() || jvms < 1) {
+      throw new IllegalArgumentException("usage: JarTurns [--declarations N] [--items N] [--rounds N] [--warmup N] [--jvms N] [naive:]JAR...");
+    }
+    System.out.printf("vn-baseline, %,d declarations (%s)%n", declarations,
+        items == 0 ? "realistic mix" : items + " items each");
+    if (jvms > 1) {
+      if (jars.stream().distinct().count() < jars.size()) {
+        throw new IllegalArgumentException("with --jvms, name each jar once (copy a jar to compare it with itself)");
+      }
+      List<String> options = List.of("--declarations", String.valueOf(declarations), "--items", String.valueOf(items),
+          "--rounds", String.valueOf(rounds), "--warmup", String.valueOf(warmup), CHILD);
+      inJvms(jvms, options, jars);
+      return;
     }
     List<Side> sides = new ArrayList<>();
     for (String jar : jars) {
       sides.add(Side.load(jar, declarations, items));
     }
-    System.out.printf("vn-baseline, %,d declarations (%s)%n", declarations,
-        items == 0 ? "realistic mix" : items + " items each");
     double[][] micros = Turns.take(sides.size(), rounds, warmup, s -> {
       Side side = sides.get(s);
       Thread.currentThread().setContextClassLoader(side.loader());
@@ -95,6 +125,55 @@ public final class JarTurns {
       return side.naive() ? (int) side.assess().invoke(null, side.scorer(), side.input())
           : ((List<?>) side.assess().invoke(side.scorer(), side.input())).size();
     });
-    Turns.print(micros, jars);
+    if (child) {
+      for (int s = 0; s < jars.size(); s++) {
+        System.out.println(MEDIAN + jars.get(s) + "\t" + Turns.median(micros[s]));
+      }
+    } else {
+      Turns.print(micros, jars);
+    }
+  }
+
+  /** The turns in {@code jvms} JVMs one after another, the jars rotated by one place each time. */
+  private static void inJvms(int jvms, List<String> options, List<String> jars) throws IOException, InterruptedException {
+    Map<String, List<Double>> medians = new LinkedHashMap<>();
+    jars.forEach(jar -> medians.put(jar, new ArrayList<>()));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int jvm = 0; jvm < jvms; jvm++) {
+      List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+          JarTurns.class.getName()));
+      command.addAll(options);
+      for (int j = 0; j < jars.size(); j++) {
+        command.add(jars.get((j + jvm) % jars.size()));
+      }
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.startsWith(MEDIAN)) {
+            String[] fields = line.split("\t");
+            medians.get(fields[1]).add(Double.parseDouble(fields[2]));
+          }
+        }
+      }
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("JVM " + (jvm + 1) + " of " + jvms + " exited with " + process.exitValue());
+      }
+    }
+    System.out.printf("%d JVMs, the jars in a rotated order in each%n", jvms);
+    System.out.printf("%-40s  %-10s  %s%n", "", "median", "median in each JVM (us/decl); ratio to the first jar in each JVM");
+    List<Double> first = medians.get(jars.get(0));
+    for (String jar : jars) {
+      List<Double> own = medians.get(jar);
+      double[] ratios = new double[jvms];
+      StringBuilder each = new StringBuilder();
+      for (int jvm = 0; jvm < jvms; jvm++) {
+        ratios[jvm] = own.get(jvm) / first.get(jvm);
+        each.append(String.format("%6.2f", own.get(jvm)));
+      }
+      String ratio = jar.equals(jars.get(0)) ? "" : String.format(";  ratio %.3f (%.3f-%.3f)", Turns.median(ratios),
+          Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow());
+      System.out.printf("%-40s  %-10.2f %s%s%n", jar, Turns.median(own.stream().mapToDouble(Double::doubleValue).toArray()),
+          each, ratio);
+    }
   }
 }

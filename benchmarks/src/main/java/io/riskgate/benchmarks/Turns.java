@@ -54,12 +54,15 @@ final class Turns {
       for (int r = 0; r < micros[p].length; r++) {
         won += micros[p][r] < micros[0][r] ? 1 : 0;
       }
-      double[] sorted = micros[p].clone();
-      Arrays.sort(sorted);
-      int n = sorted.length;
-      double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-      System.out.printf("%-40s  %14.2f  %7.2f  %s%n", labels.get(p), median, sorted[0],
-          p == 0 ? "-" : won + " of " + n);
+      System.out.printf("%-40s  %14.2f  %7.2f  %s%n", labels.get(p), median(micros[p]),
+          Arrays.stream(micros[p]).min().orElseThrow(), p == 0 ? "-" : won + " of " + micros[p].length);
     }
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
