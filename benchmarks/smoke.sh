@@ -32,6 +32,6 @@ java -Xmx1g -cp "$jar" io.riskgate.benchmarks.ReloadHeap vn-baseline 3
 java -cp "$jar" io.riskgate.benchmarks.EndToEndRescore --declarations 2000 --runs 1 --heap 512m \
   --work "$work/e2e"
 java -cp "$jar" io.riskgate.benchmarks.BatchSizeTurns --sizes 250,10 --declarations 200 --rounds 2 --warmup 1
-java -cp "$jar" io.riskgate.benchmarks.JarTurns --declarations 200 --rounds 2 --warmup 1 "$jar" "$jar"
+java -cp "$jar" io.riskgate.benchmarks.JarTurns --jvms 2 --declarations 200 --rounds 2 --warmup 1 "$jar" "naive:$jar"
 
 echo "smoke.sh: every benchmark ran"
