@@ -168,11 +168,11 @@ public final class JarTurns {
       StringBuilder each = new StringBuilder();
       for (int jvm = 0; jvm < jvms; jvm++) {
         ratios[jvm] = own.get(jvm) / first.get(jvm);
-        each.append(String.format("%6.2f", own.get(jvm)));
+        each.append(String.format(" %7.2f", own.get(jvm)));
       }
       String ratio = jar.equals(jars.get(0)) ? "" : String.format(";  ratio %.3f (%.3f-%.3f)", Turns.median(ratios),
           Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow());
-      System.out.printf("%-40s  %-10.2f %s%s%n", jar, Turns.median(own.stream().mapToDouble(Double::doubleValue).toArray()),
+      System.out.printf("%-40s  %-10.2f%s%s%n", jar, Turns.median(own.stream().mapToDouble(Double::doubleValue).toArray()),
           each, ratio);
     }
   }
