@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 8, time = 1)
-// Five forks: see EngineVsHandCodedBenchmark; the percentiles are over the samples of all five.
+// Five forks: see ItemCountBenchmark; the percentiles are over the samples of all five.
 @Measurement(iterations = 4, time = 1)
 @Fork(5)
 public class AssessLatencyBenchmark {

@@ -3,6 +3,7 @@ package io.riskgate.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +32,15 @@ import java.util.Map;
  * <p>Not JMH, on purpose: a change worth a tenth is smaller than what two JMH forks minutes apart
  * differ by on this shared machine; here every participant sees the same load, second by second.
  *
- * <p>But one JVM is one draw: the same jar given twice settles at speeds up to 6% apart, the
- * faster one faster in nearly every round, and which of the two is faster changes from JVM to JVM
- * (the JIT compiles each class loader's copy of Drools on its own). So {@code --jvms N} runs the
- * turns in N JVMs one after another, the jars in a rotated order in each, and prints each jar's
- * median in each JVM, the median over the JVMs, and the median of its per-JVM ratios to the first
- * jar. A difference smaller than the spread of those ratios is not one.
+ * <p>But one JVM is one draw: the same jar given twice settles at different speeds (6% apart in a
+ * quiet hour, 0.88 to 1.24 times in a noisy one), the faster one faster in nearly every round, and
+ * which of the two is faster changes from JVM to JVM (the JIT compiles each class loader's copy of
+ * Drools on its own). So {@code --jvms N} (a multiple of the number of jars) runs the turns in N
+ * JVMs one after another, the jars in a rotated order in each, and prints each jar's median in each
+ * JVM, the median over the JVMs, and the median of its per-JVM ratios to the first jar with their
+ * range. A difference within the range that the same jar against a copy of itself shows is not
+ * one. {@code --jvms 1}, the default, runs the turns in this JVM and prints every jar's median,
+ * fastest round and rounds won.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
  *     --jvms 6 --rounds 16 before/benchmarks.jar benchmarks/target/benchmarks.jar
@@ -109,6 +113,10 @@ public final class JarTurns {
       if (jars.stream().distinct().count() < jars.size()) {
         throw new IllegalArgumentException("with --jvms, name each jar once (copy a jar to compare it with itself)");
       }
+      if (jvms % jars.size() != 0) {
+        // Otherwise some jar takes its turn first in more JVMs than another.
+        throw new IllegalArgumentException("--jvms must be a multiple of the number of jars (" + jars.size() + ")");
+      }
       List<String> options = List.of("--declarations", String.valueOf(declarations), "--items", String.valueOf(items),
           "--rounds", String.valueOf(rounds), "--warmup", String.valueOf(warmup), CHILD);
       inJvms(jvms, options, jars);
@@ -134,46 +142,77 @@ public final class JarTurns {
     }
   }
 
-  /** The turns in {@code jvms} JVMs one after another, the jars rotated by one place each time. */
+  /**
+   * The turns in {@code jvms} JVMs one after another, the jars rotated by one place each time, each
+   * JVM started with this JVM's options (heap, flags, properties), so that both measure the same.
+   */
   private static void inJvms(int jvms, List<String> options, List<String> jars) throws IOException, InterruptedException {
-    Map<String, List<Double>> medians = new LinkedHashMap<>();
-    jars.forEach(jar -> medians.put(jar, new ArrayList<>()));
+    List<Map<String, Double>> perJvm = new ArrayList<>();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // A debugger or profiler agent given to this JVM stays with it: n children cannot share its port.
+    List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> !option.startsWith("-agentlib:") && !option.startsWith("-javaagent:")
+            && !option.startsWith("-Xrunjdwp"))
+        .toList();
     for (int jvm = 0; jvm < jvms; jvm++) {
-      List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-          JarTurns.class.getName()));
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), JarTurns.class.getName()));
       command.addAll(options);
       for (int j = 0; j < jars.size(); j++) {
         command.add(jars.get((j + jvm) % jars.size()));
       }
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          if (line.startsWith(MEDIAN)) {
-            String[] fields = line.split("\t");
-            medians.get(fields[1]).add(Double.parseDouble(fields[2]));
-          }
-        }
-      }
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException("JVM " + (jvm + 1) + " of " + jvms + " exited with " + process.exitValue());
-      }
+      perJvm.add(child(jvm, jvms, new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start(), jars));
     }
     System.out.printf("%d JVMs, the jars in a rotated order in each%n", jvms);
-    System.out.printf("%-40s  %-10s  %s%n", "", "median", "median in each JVM (us/decl); ratio to the first jar in each JVM");
-    List<Double> first = medians.get(jars.get(0));
+    System.out.printf("%-40s  %-10s  %s%n", "", "median", "median in each JVM (us/decl); "
+        + "median of the per-JVM ratios to the first jar (min-max)");
     for (String jar : jars) {
-      List<Double> own = medians.get(jar);
+      double[] own = new double[jvms];
       double[] ratios = new double[jvms];
       StringBuilder each = new StringBuilder();
       for (int jvm = 0; jvm < jvms; jvm++) {
-        ratios[jvm] = own.get(jvm) / first.get(jvm);
-        each.append(String.format(" %7.2f", own.get(jvm)));
+        own[jvm] = perJvm.get(jvm).get(jar);
+        ratios[jvm] = own[jvm] / perJvm.get(jvm).get(jars.get(0));
+        each.append(String.format(" %7.2f", own[jvm]));
       }
       String ratio = jar.equals(jars.get(0)) ? "" : String.format(";  ratio %.3f (%.3f-%.3f)", Turns.median(ratios),
           Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow());
-      System.out.printf("%-40s  %-10.2f%s%s%n", jar, Turns.median(own.stream().mapToDouble(Double::doubleValue).toArray()),
-          each, ratio);
+      System.out.printf("%-40s  %-10.2f%s%s%n", jar, Turns.median(own), each, ratio);
     }
+  }
+
+  /**
+   * Each jar's median in one child JVM, which must report every jar exactly once: a ratio pairs
+   * two jars' medians from the same JVM. The child's other lines go to stderr as progress. A child
+   * still running when this fails is killed, lest it go on using the cores for minutes.
+   */
+  private static Map<String, Double> child(int jvm, int jvms, Process process, List<String> jars)
+      throws IOException, InterruptedException {
+    String name = "JVM " + (jvm + 1) + " of " + jvms;
+    Map<String, Double> medians = new HashMap<>();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (!line.startsWith(MEDIAN)) {
+          System.err.println("[" + name + "] " + line);
+          continue;
+        }
+        String[] fields = line.split("\t");
+        if (fields.length != 3 || !jars.contains(fields[1]) || medians.put(fields[1], Double.valueOf(fields[2])) != null) {
+          throw new IllegalStateException(name + " printed an unexpected median line: " + line);
+        }
+      }
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue());
+      }
+    } finally {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+      }
+    }
+    if (!medians.keySet().containsAll(jars)) {
+      throw new IllegalStateException(name + " reported medians for " + medians.keySet() + ", not for all of " + jars);
+    }
+    return medians;
   }
 }

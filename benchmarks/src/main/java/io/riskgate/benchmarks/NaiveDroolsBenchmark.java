@@ -37,9 +37,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 8, time = 1)
-// Five forks, not one: the same code settles at different speeds in different JVMs (the JIT's
-// choices; one-item declarations took 2.7-3.0 us in six forks and 5.5 us in a seventh), so one
-// fork can be a ratio's outlier. The median over the forks' iterations is the figure.
+// Five forks, not one: see ItemCountBenchmark.
 @Measurement(iterations = 4, time = 1)
 @Fork(5)
 public class NaiveDroolsBenchmark {

@@ -164,11 +164,17 @@ class ReferenceSourcesTest {
         new HsListEntry(HsList.TARGETED, "8517", "CN", null, "phones again"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("TARGETED entry for HS 8517 and origin CN appears twice");
+    assertThatThrownBy(() -> ReferenceSources.hsLists(List.of(
+        new HsListEntry(HsList.PRICE_RISK, "8517", null, null, "phones"),
+        new HsListEntry(HsList.PRICE_RISK, "8517", null, null, "phones again"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("PRICE_RISK entry for HS 8517 appears twice");
     HsLists lists = ReferenceSources.hsLists(List.of(
         new HsListEntry(HsList.TARGETED, "8517", "CN", null, "phones from CN"),
         new HsListEntry(HsList.TARGETED, "8517", "VN", null, "phones from VN"),
         new HsListEntry(HsList.PRICE_RISK, "8517", null, null, "phones")));
     assertThat(lists.targeted("85171300", "VN").note()).isEqualTo("phones from VN");
+    assertThat(lists.targeted("85171300", "CN").note()).isEqualTo("phones from CN");
     assertThat(lists.priceRisk("85171300").note()).isEqualTo("phones");
   }
 
