@@ -103,7 +103,7 @@ final class CompiledPack {
       if (!problems.isEmpty()) {
         throw new RulePackException(pack.location(), problems);
       }
-      KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+      KieBase kieBase = AlphaNetwork.kieBase(services, services.newKieContainer(releaseId), pack.location());
       Map<String, String> globals = check(pack, kieBase);
       Map<String, Object> dataGlobals = ReferenceData.hasData(pack)
           ? ReferenceData.load(pack).globals() : Map.of();

@@ -1,0 +1,139 @@
+package io.riskgate;
+
+import static io.riskgate.TestDeclarations.declaration;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.drools.ancompiler.CompiledNetwork;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectSinkPropagator;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlphaNetworkTest {
+  /**
+   * Conditions written over several lines (the compiler names each condition in a one-line comment
+   * of its source); on the gate, and on two fields of a line, tests against literals in three rules
+   * each, which Drools would hash, and which its compiler got wrong with two hashed fields on one
+   * fact type (the rules on one of them never fired).
+   */
+  private static final String RULES = """
+      package test.anc;
+
+      import io.riskgate.declaration.Declaration;
+      import io.riskgate.declaration.Line;
+
+      global io.riskgate.Risk risk;
+
+      rule "Gate A" @code("G-A")
+      when
+        $d : Declaration( header.borderGate == "GATE A" )
+      then
+        risk.hit($d, 10, "gate A");
+      end
+
+      rule "Gate B" @code("G-B")
+      when
+        $d : Declaration( header.borderGate == "GATE B" )
+      then
+        risk.hit($d, 20, "gate B");
+      end
+
+      rule "Gate C, high value" @code("G-C")
+      when
+        $d : Declaration( header.borderGate == "GATE C",
+                          header.invoiceValue.amount > 5000
+                          || header.traderTaxId == "0999999999" )
+      then
+        risk.hit($d, 40, "gate C with a high value or the watched trader");
+      end
+
+      rule "From CN" @code("O-CN") when $l : Line( $d : declaration, origin == "CN" ) then risk.hit($d, 0, "CN"); end
+      rule "From VN" @code("O-VN") when $l : Line( $d : declaration, origin == "VN" ) then risk.hit($d, 0, "VN"); end
+      rule "From KR" @code("O-KR") when $l : Line( $d : declaration, origin == "KR" ) then risk.hit($d, 0, "KR"); end
+      rule "In pieces" @code("U-PCE") when $l : Line( $d : declaration, unit == "PCE" ) then risk.hit($d, 0, "PCE"); end
+      rule "In kilograms" @code("U-KGM") when $l : Line( $d : declaration, unit == "KGM" ) then risk.hit($d, 0, "KGM"); end
+      rule "In litres" @code("U-LTR") when $l : Line( $d : declaration, unit == "LTR" ) then risk.hit($d, 0, "LTR"); end
+
+      rule "Weapons line" @code("ARMS")
+      when
+        $l : Line( $d : declaration,
+                   chapter == 93
+                   || heading == "3601" )
+      then
+        risk.hit($d, 80, "item " + $l.line() + " is arms or powder");
+      end
+      """;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void conditions_compileToOneClassPerFactType_andDecideAsWritten() throws IOException {
+    RulePack pack = pack("1.0.0");
+    assertThat(networks(pack)).allSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
+    assertDecidesAsWritten(pack);
+  }
+
+  @Test
+  void compilerTurnedOff_keepsTheInterpretedNetwork_andDecidesTheSame() throws IOException {
+    RulePack pack = pack("1.0.1");  // another content hash: not the compiled pack from the cache
+    System.setProperty(AlphaNetwork.PROPERTY, "false");
+    try {
+      assertThat(networks(pack)).noneSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
+    } finally {
+      System.clearProperty(AlphaNetwork.PROPERTY);
+    }
+    assertDecidesAsWritten(pack);
+  }
+
+  private RulePack pack(String version) throws IOException {
+    Files.writeString(dir.resolve("pack.json"), """
+        {"id": "anc", "version": "%s", "thresholds": {"yellow": 30, "red": 70},
+         "randomRates": {"yellow": 0, "red": 0}, "seed": 1}
+        """.formatted(version));
+    Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(dir.resolve("rules/anc.drl"), RULES);
+    return RulePack.fromDirectory(dir);
+  }
+
+  /** What runs the conditions on each fact type the pack matches: a compiled network or Drools' nodes. */
+  private static List<ObjectSinkPropagator> networks(RulePack pack) {
+    List<ObjectTypeNode> types = ((InternalRuleBase) CompiledPack.of(pack).kieBase).getRete().getObjectTypeNodes();
+    List<ObjectSinkPropagator> networks = types.stream()
+        .filter(type -> type.getObjectType().toString().contains("io.riskgate.declaration."))
+        .map(ObjectTypeNode::getObjectSinkPropagator)
+        .toList();
+    assertThat(networks).hasSize(2);  // Declaration and Line
+    return networks;
+  }
+
+  private static void assertDecidesAsWritten(RulePack pack) {
+    RiskEngine engine = RiskEngine.builder().pack(pack).build();
+    // Every test line is of CN origin, in pieces.
+    assertThat(codes(engine.assess(declaration("D-A").gate("GATE A").build())))
+        .containsExactlyInAnyOrder("G-A", "O-CN", "U-PCE");
+    assertThat(codes(engine.assess(declaration("D-B").gate("GATE B").build())))
+        .containsExactlyInAnyOrder("G-B", "O-CN", "U-PCE");
+    assertThat(codes(engine.assess(declaration("D-C").gate("GATE C").build())))
+        .containsExactlyInAnyOrder("O-CN", "U-PCE");
+    assertThat(codes(engine.assess(declaration("D-C2").gate("GATE C").invoice("9000").build())))
+        .containsExactlyInAnyOrder("G-C", "O-CN", "U-PCE");
+    assertThat(codes(engine.assess(declaration("D-C3").gate("GATE C").trader("0999999999").build())))
+        .containsExactlyInAnyOrder("G-C", "O-CN", "U-PCE");
+    Assessment arms = engine.assess(declaration("D-ARMS").gate("GATE B").item("36010000").item("93011000").build());
+    assertThat(codes(arms)).containsExactlyInAnyOrder("G-B", "ARMS", "ARMS", "O-CN", "O-CN", "U-PCE", "U-PCE");
+    assertThat(arms.hits()).filteredOn(hit -> hit.code().equals("ARMS")).extracting(Hit::reason)
+        .containsExactlyInAnyOrder("item 1 is arms or powder", "item 2 is arms or powder");
+    assertThat(arms.score()).isEqualTo(100);  // a criterion counts once
+    assertThat(arms.channel()).isEqualTo(Channel.RED);
+  }
+
+  private static List<String> codes(Assessment assessment) {
+    return assessment.hits().stream().map(Hit::code).toList();
+  }
+}
