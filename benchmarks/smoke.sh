@@ -26,6 +26,8 @@ if [ "$measured" -lt "$expected" ]; then
   echo "smoke.sh: $expected benchmarks listed, only $measured produced a result" >&2
   exit 1
 fi
+# The medians the benchmark README quotes, from the same result file.
+java -cp "$jar" io.riskgate.benchmarks.JmhMedians "$work/smoke.json"
 
 # The non-JMH measurements: heap retained by reloads, the end-to-end rescore, engines in turns.
 java -Xmx1g -cp "$jar" io.riskgate.benchmarks.ReloadHeap vn-baseline 3
