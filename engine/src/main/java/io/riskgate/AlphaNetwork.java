@@ -14,8 +14,8 @@ import org.kie.internal.conf.AlphaThresholdOption;
  * instead of a walk over Drools' node objects for every inserted fact.
  *
  * <p>Why: that walk (the sink adapters and alpha nodes around the conditions) was about a tenth of
- * assessing (JFR); the compiled network took 15% off the engine's time on the realistic mix (see
- * the benchmark README, seventh round).
+ * assessing (JFR); the compiled network took 9-15% off the engine's time on the realistic mix, in
+ * every JVM of three comparisons (the benchmark README, item 23 and Run AE).
  *
  * <p>Why without Drools' hashing and range indexes of literal tests: Drools 10.1's compiler keeps
  * one value map and one field reader per fact type, so a pack that tests two fields against
