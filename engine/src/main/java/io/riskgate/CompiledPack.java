@@ -67,7 +67,8 @@ final class CompiledPack {
 
   /** The compiled form of {@code pack}, from the cache when an identical pack compiled before. */
   static CompiledPack of(RulePack pack) {
-    return CACHE.get(pack.version().contentHash(), hash -> compile(pack));
+    // The network's mode is part of the key: a pack compiled one way is not the other.
+    return CACHE.get(pack.version().contentHash() + "/" + AlphaNetwork.mode(), key -> compile(pack));
   }
 
   /**
@@ -103,7 +104,7 @@ final class CompiledPack {
       if (!problems.isEmpty()) {
         throw new RulePackException(pack.location(), problems);
       }
-      KieBase kieBase = AlphaNetwork.kieBase(services, services.newKieContainer(releaseId), pack.location());
+      KieBase kieBase = AlphaNetwork.kieBase(services.newKieContainer(releaseId), pack.location());
       Map<String, String> globals = check(pack, kieBase);
       Map<String, Object> dataGlobals = ReferenceData.hasData(pack)
           ? ReferenceData.load(pack).globals() : Map.of();

@@ -81,14 +81,40 @@ class AlphaNetworkTest {
 
   @Test
   void compilerTurnedOff_keepsTheInterpretedNetwork_andDecidesTheSame() throws IOException {
-    RulePack pack = pack("1.0.1");  // another content hash: not the compiled pack from the cache
-    System.setProperty(AlphaNetwork.PROPERTY, "false");
-    try {
+    RulePack pack = pack("1.0.1");
+    withProperty(AlphaNetwork.PROPERTY, "false", () -> {
       assertThat(networks(pack)).noneSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
+      assertDecidesAsWritten(pack);
+    });
+  }
+
+  /**
+   * The compiled network's rule base is configured as Drools configures the pack's own: a Drools
+   * system property that the module's settings override (sequential mode, which refuses the
+   * engine's stateful sessions) is overridden for it too.
+   */
+  @Test
+  void droolsSequentialProperty_isOverriddenAsForTheInterpretedNetwork() throws IOException {
+    RulePack pack = pack("1.0.2");
+    withProperty("drools.sequential", "true", () -> {
+      assertThat(networks(pack)).allSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
+      assertDecidesAsWritten(pack);
+    });
+  }
+
+  /** Runs {@code body} with a system property set, then restores the value it had. */
+  private static void withProperty(String name, String value, Runnable body) {
+    String before = System.getProperty(name);
+    System.setProperty(name, value);
+    try {
+      body.run();
     } finally {
-      System.clearProperty(AlphaNetwork.PROPERTY);
+      if (before == null) {
+        System.clearProperty(name);
+      } else {
+        System.setProperty(name, before);
+      }
     }
-    assertDecidesAsWritten(pack);
   }
 
   private RulePack pack(String version) throws IOException {
