@@ -149,10 +149,12 @@ public final class JarTurns {
   private static void inJvms(int jvms, List<String> options, List<String> jars) throws IOException, InterruptedException {
     List<Map<String, Double>> perJvm = new ArrayList<>();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // A debugger or profiler agent given to this JVM stays with it: n children cannot share its port.
+    // A debugger, profiler, recording or log file given to this JVM stays with it: N children
+    // cannot share its port or write one file.
     List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(option -> !option.startsWith("-agentlib:") && !option.startsWith("-javaagent:")
-            && !option.startsWith("-Xrunjdwp"))
+        .filter(option -> !option.startsWith("-agentlib:") && !option.startsWith("-agentpath:")
+            && !option.startsWith("-javaagent:") && !option.startsWith("-Xrunjdwp")
+            && !option.startsWith("-XX:StartFlightRecording") && !option.startsWith("-Xlog:"))
         .toList();
     for (int jvm = 0; jvm < jvms; jvm++) {
       List<String> command = new ArrayList<>(List.of(java));

@@ -36,12 +36,18 @@ public final class JmhMedians {
       List<Double> all = new ArrayList<>();
       StringBuilder forks = new StringBuilder();
       for (JsonNode fork : raw) {
+        if (fork.isEmpty()) {
+          continue;  // a fork that failed before measuring
+        }
         double[] iterations = new double[fork.size()];
         for (int i = 0; i < iterations.length; i++) {
           iterations[i] = fork.get(i).asDouble();
           all.add(iterations[i]);
         }
         forks.append(String.format(" %.2f", Turns.median(iterations)));
+      }
+      if (all.isEmpty()) {
+        continue;
       }
       System.out.printf("%-60s  %9.2f  %-6s %s%n", name(result), Turns.median(all.stream().mapToDouble(Double::doubleValue).toArray()),
           result.path("primaryMetric").path("scoreUnit").asText(), forks);
