@@ -104,7 +104,8 @@ final class CompiledPack {
       if (!problems.isEmpty()) {
         throw new RulePackException(pack.location(), problems);
       }
-      KieBase kieBase = AlphaNetwork.kieBase(services.newKieContainer(releaseId), pack.location());
+      KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+      AlphaNetwork.compile(kieBase, pack.location());
       Map<String, String> globals = check(pack, kieBase);
       Map<String, Object> dataGlobals = ReferenceData.hasData(pack)
           ? ReferenceData.load(pack).globals() : Map.of();

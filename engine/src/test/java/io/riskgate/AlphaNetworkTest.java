@@ -17,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AlphaNetworkTest {
   /**
    * Conditions written over several lines (the compiler names each condition in a one-line comment
-   * of its source); on the gate, and on two fields of a line, tests against literals in three rules
-   * each, which Drools would hash, and which its compiler got wrong with two hashed fields on one
-   * fact type (the rules on one of them never fired).
+   * of its source), and tests of a line's origin and unit against two literals each: too few for
+   * Drools to hash, so the network is compiled.
    */
   private static final String RULES = """
       package test.anc;
@@ -54,10 +53,8 @@ class AlphaNetworkTest {
 
       rule "From CN" @code("O-CN") when $l : Line( $d : declaration, origin == "CN" ) then risk.hit($d, 0, "CN"); end
       rule "From VN" @code("O-VN") when $l : Line( $d : declaration, origin == "VN" ) then risk.hit($d, 0, "VN"); end
-      rule "From KR" @code("O-KR") when $l : Line( $d : declaration, origin == "KR" ) then risk.hit($d, 0, "KR"); end
       rule "In pieces" @code("U-PCE") when $l : Line( $d : declaration, unit == "PCE" ) then risk.hit($d, 0, "PCE"); end
       rule "In kilograms" @code("U-KGM") when $l : Line( $d : declaration, unit == "KGM" ) then risk.hit($d, 0, "KGM"); end
-      rule "In litres" @code("U-LTR") when $l : Line( $d : declaration, unit == "LTR" ) then risk.hit($d, 0, "LTR"); end
 
       rule "Weapons line" @code("ARMS")
       when
@@ -69,37 +66,49 @@ class AlphaNetworkTest {
       end
       """;
 
+  /**
+   * A third literal on each of the two fields: Drools hashes both, and its compiler reads both
+   * fields' values with one field's reader (the origin rules never fired), so this network stays
+   * Drools' own.
+   */
+  private static final String INDEXED_RULES = RULES + """
+      rule "From KR" @code("O-KR") when $l : Line( $d : declaration, origin == "KR" ) then risk.hit($d, 0, "KR"); end
+      rule "In litres" @code("U-LTR") when $l : Line( $d : declaration, unit == "LTR" ) then risk.hit($d, 0, "LTR"); end
+      """;
+
   @TempDir
   Path dir;
 
   @Test
   void conditions_compileToOneClassPerFactType_andDecideAsWritten() throws IOException {
-    RulePack pack = pack("1.0.0");
+    RulePack pack = pack("1.0.0", RULES);
     assertThat(networks(pack)).allSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
     assertDecidesAsWritten(pack);
   }
 
   @Test
+  void literalsDroolsIndexes_keepDroolsNetwork_andDecideAsWritten() throws IOException {
+    RulePack pack = pack("1.0.1", INDEXED_RULES);
+    assertThat(AlphaNetwork.indexesLiterals(CompiledPack.of(pack).kieBase)).isTrue();
+    assertThat(networks(pack)).noneSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
+    assertDecidesAsWritten(pack);
+  }
+
+  @Test
   void compilerTurnedOff_keepsTheInterpretedNetwork_andDecidesTheSame() throws IOException {
-    RulePack pack = pack("1.0.1");
+    RulePack pack = pack("1.0.2", RULES);
     withProperty(AlphaNetwork.PROPERTY, "false", () -> {
       assertThat(networks(pack)).noneSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
       assertDecidesAsWritten(pack);
     });
   }
 
-  /**
-   * The compiled network's rule base is configured as Drools configures the pack's own: a Drools
-   * system property that the module's settings override (sequential mode, which refuses the
-   * engine's stateful sessions) is overridden for it too.
-   */
+  /** The reference pack, beside this module in the repository, is one the compiler takes. */
   @Test
-  void droolsSequentialProperty_isOverriddenAsForTheInterpretedNetwork() throws IOException {
-    RulePack pack = pack("1.0.2");
-    withProperty("drools.sequential", "true", () -> {
-      assertThat(networks(pack)).allSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
-      assertDecidesAsWritten(pack);
-    });
+  void referencePack_isCompiled() {
+    RulePack pack = RulePack.fromDirectory(Path.of("../rules/src/main/resources/riskgate/packs/vn-baseline"));
+    assertThat(AlphaNetwork.indexesLiterals(CompiledPack.of(pack).kieBase)).isFalse();
+    assertThat(networks(pack)).allSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
   }
 
   /** Runs {@code body} with a system property set, then restores the value it had. */
@@ -117,13 +126,13 @@ class AlphaNetworkTest {
     }
   }
 
-  private RulePack pack(String version) throws IOException {
+  private RulePack pack(String version, String rules) throws IOException {
     Files.writeString(dir.resolve("pack.json"), """
         {"id": "anc", "version": "%s", "thresholds": {"yellow": 30, "red": 70},
          "randomRates": {"yellow": 0, "red": 0}, "seed": 1}
         """.formatted(version));
     Files.createDirectories(dir.resolve("rules"));
-    Files.writeString(dir.resolve("rules/anc.drl"), RULES);
+    Files.writeString(dir.resolve("rules/anc.drl"), rules);
     return RulePack.fromDirectory(dir);
   }
 
