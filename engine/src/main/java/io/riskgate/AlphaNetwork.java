@@ -1,6 +1,7 @@
 package io.riskgate;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import org.drools.ancompiler.KieBaseUpdaterANC;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AlphaNode;
@@ -56,13 +57,18 @@ final class AlphaNetwork {
    * did.
    */
   static boolean compile(KieBase kieBase, String pack) {
+    return compile(kieBase, pack, KieBaseUpdaterANC::generateAndSetInMemoryANC);
+  }
+
+  /** {@link #compile(KieBase, String)} with another compiler: tests make it fail. */
+  static boolean compile(KieBase kieBase, String pack, Consumer<KieBase> compiler) {
     String mode = mode();
     if (mode.equals("interpreted") || indexesLiterals(kieBase)) {
       return false;
     }
     try {
       // Drools compiles every fact type's network before it installs any.
-      KieBaseUpdaterANC.generateAndSetInMemoryANC(kieBase);
+      compiler.accept(kieBase);
       return true;
     } catch (RuntimeException | LinkageError e) {
       if (mode.equals("required")) {

@@ -2,16 +2,24 @@ package io.riskgate;
 
 import static io.riskgate.TestDeclarations.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.drools.ancompiler.CompiledNetwork;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectSinkPropagator;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
 import org.junit.jupiter.api.io.TempDir;
 
 class AlphaNetworkTest {
@@ -101,6 +109,45 @@ class AlphaNetworkTest {
       assertThat(networks(pack)).noneSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
       assertDecidesAsWritten(pack);
     });
+  }
+
+  @Test
+  void compilerFailing_warnsAndKeepsTheInterpretedNetwork_unlessRequired() throws IOException {
+    RulePack pack = pack("1.0.3", RULES);
+    KieBase kieBase = CompiledPack.of(pack).kieBase;  // compiled; the failing compiler is tried on it again
+    Consumer<KieBase> failing = base -> {
+      throw new IllegalStateException("generated source does not compile");
+    };
+    List<LogRecord> warnings = new ArrayList<>();
+    Logger logger = Logger.getLogger(AlphaNetwork.class.getName());
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord entry) {
+        warnings.add(entry);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      withProperty(AlphaNetwork.PROPERTY, "true", () ->
+          assertThat(AlphaNetwork.compile(kieBase, "anc", failing)).isFalse());
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(warnings).singleElement().satisfies(warning -> {
+      assertThat(warning.getLevel()).isEqualTo(Level.WARNING);
+      assertThat(warning.getThrown()).hasMessage("generated source does not compile");
+    });
+    withProperty(AlphaNetwork.PROPERTY, "required", () ->
+        assertThatThrownBy(() -> AlphaNetwork.compile(kieBase, "anc", failing))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("riskgate.alphaNetworkCompiler=required")
+            .hasRootCauseMessage("generated source does not compile"));
   }
 
   /** The reference pack, beside this module in the repository, is one the compiler takes. */
