@@ -1,15 +1,20 @@
 package io.riskgate;
 
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.drools.ancompiler.CompiledNetwork;
 import org.drools.ancompiler.KieBaseUpdaterANC;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.CompositeObjectSinkAdapter;
+import org.drools.core.reteoo.EmptyObjectSinkAdapter;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectSinkPropagator;
 import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.core.reteoo.SingleObjectSinkAdapter;
 import org.kie.api.KieBase;
 
 /**
@@ -18,9 +23,8 @@ import org.kie.api.KieBase;
  * instead of a walk over Drools' node objects for every inserted fact.
  *
  * <p>Why: that walk (the sink adapters and alpha nodes around the conditions) was about a tenth of
- * assessing (JFR); with the network compiled the engine was 8.9-15.4% faster on the realistic mix
- * at the median of three comparisons in turns, faster in every JVM (the benchmark README, item 23
- * and Run AE).
+ * assessing (JFR); with vn-baseline's network compiled the engine took 13% less time on the
+ * realistic mix (ratio 0.867, 0.859-0.878 over four JVMs; the benchmark README, item 23).
  *
  * <p>Why only a network that Drools does not index: where three or more rules test one field
  * against literals ({@code heading == "8703"}, ...), Drools hashes the field (or range-indexes a
@@ -32,8 +36,8 @@ import org.kie.api.KieBase;
  * an index stays Drools' own, interpreted and indexed; one without is compiled test for test.
  *
  * <p>Fails safe: if the generated source does not compile (or the JDK's compiler, the
- * {@code java.compiler} module, is missing at run time), Drools installs none of it and the pack
- * keeps its interpreted network, which decides the same more slowly, and a warning says so. The
+ * {@code java.compiler} module, is missing at run time, or installing it fails), the pack keeps
+ * its interpreted network, which decides the same more slowly, and a warning says so. The
  * system property {@value #PROPERTY} turns the compiler off ({@code false}), or makes such a failure
  * fail the pack load instead ({@code required}, which the project's own tests use, so that no test
  * passes on the interpreted network by accident).
@@ -63,14 +67,24 @@ final class AlphaNetwork {
   /** {@link #compile(KieBase, String)} with another compiler: tests make it fail. */
   static boolean compile(KieBase kieBase, String pack, Consumer<KieBase> compiler) {
     String mode = mode();
-    if (mode.equals("interpreted") || indexesLiterals(kieBase)) {
+    if (mode.equals("interpreted")) {
       return false;
     }
+    if (indexesLiterals(kieBase)) {
+      LOG.log(System.Logger.Level.INFO, () -> "pack " + pack + ": Drools indexes some of its literal tests, "
+          + "so it keeps Drools' own network (the alpha network compiler of Drools 10.1 gets indexes wrong)");
+      return false;
+    }
+    // Drools compiles every fact type's network before it installs any, but installs them one by
+    // one, so a failure while installing could leave some fact types compiled: put every one back.
+    List<ObjectTypeNode> types = ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes();
+    Map<ObjectTypeNode, ObjectSinkPropagator> interpreted = new IdentityHashMap<>();
+    types.forEach(type -> interpreted.put(type, type.getObjectSinkPropagator()));
     try {
-      // Drools compiles every fact type's network before it installs any.
       compiler.accept(kieBase);
       return true;
     } catch (RuntimeException | LinkageError e) {
+      interpreted.forEach(ObjectTypeNode::setObjectSinkPropagator);
       if (mode.equals("required")) {
         throw new IllegalStateException("pack " + pack + ": Drools' alpha network compiler failed and "
             + PROPERTY + "=required", e);
@@ -81,7 +95,10 @@ final class AlphaNetwork {
     }
   }
 
-  /** Whether Drools hashes or range-indexes literal tests anywhere in {@code kieBase}'s alpha network. */
+  /**
+   * Whether Drools hashes or range-indexes literal tests anywhere in {@code kieBase}'s alpha network
+   * (or uses a sink adapter this does not know, which counts as indexing).
+   */
   static boolean indexesLiterals(KieBase kieBase) {
     for (ObjectTypeNode type : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
       if (indexes(type)) {
@@ -93,9 +110,15 @@ final class AlphaNetwork {
 
   private static boolean indexes(ObjectSource source) {
     ObjectSinkPropagator sinks = source.getObjectSinkPropagator();
-    if (sinks instanceof CompositeObjectSinkAdapter composite
-        && (!isEmpty(composite.getHashedSinkMap()) || !isEmpty(composite.getRangeIndexMap()))) {
-      return true;
+    if (sinks instanceof CompiledNetwork compiled) {
+      sinks = compiled.getOriginalSinkPropagator();  // compiled already: ask of the network it replaced
+    }
+    if (sinks instanceof CompositeObjectSinkAdapter composite) {
+      if (!isEmpty(composite.getHashedSinkMap()) || !isEmpty(composite.getRangeIndexMap())) {
+        return true;
+      }
+    } else if (!(sinks instanceof SingleObjectSinkAdapter) && !(sinks instanceof EmptyObjectSinkAdapter)) {
+      return true;  // another adapter (parallel evaluation's partitions hash on their own): not known safe
     }
     for (ObjectSink sink : sinks.getSinks()) {
       if (sink instanceof AlphaNode alpha && indexes(alpha)) {

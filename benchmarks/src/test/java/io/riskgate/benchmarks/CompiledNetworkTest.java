@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * The engine compiles the alpha network of a pack that Drools does not index (vn-baseline's; the
  * engine's AlphaNetworkTest checks which packs): on the realistic mix the compiled network must
  * decide exactly as Drools' interpreted one. The build runs tests with
- * {@code riskgate.alphaNetworkCompiler=required}, so the compiled side cannot have fallen back to
- * the interpreted network unnoticed.
+ * {@code riskgate.alphaNetworkCompiler=required}, so the compiled side cannot have failed to
+ * compile unnoticed, and AlphaNetworkTest asserts that vn-baseline's network is compiled at all.
  */
 class CompiledNetworkTest {
   private static final String PROPERTY = "riskgate.alphaNetworkCompiler";
