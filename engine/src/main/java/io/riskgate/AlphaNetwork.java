@@ -1,7 +1,6 @@
 package io.riskgate;
 
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.drools.ancompiler.CompiledNetwork;
@@ -49,11 +48,14 @@ final class AlphaNetwork {
 
   private AlphaNetwork() {}
 
-  /** How this JVM's packs get their network: a part of the compiled-pack cache's key. */
-  static String mode() {
+  /** How packs get their network, from {@link #PROPERTY}. */
+  enum Mode { COMPILED, INTERPRETED, REQUIRED }
+
+  /** This JVM's mode now: a part of the compiled-pack cache's key. */
+  static Mode mode() {
     String value = System.getProperty(PROPERTY, "true");
-    return value.equalsIgnoreCase("false") ? "interpreted"
-        : value.equalsIgnoreCase("required") ? "required" : "compiled";
+    return value.equalsIgnoreCase("false") ? Mode.INTERPRETED
+        : value.equalsIgnoreCase("required") ? Mode.REQUIRED : Mode.COMPILED;
   }
 
   /**
@@ -66,8 +68,8 @@ final class AlphaNetwork {
 
   /** {@link #compile(KieBase, String)} with another compiler: tests make it fail. */
   static boolean compile(KieBase kieBase, String pack, Consumer<KieBase> compiler) {
-    String mode = mode();
-    if (mode.equals("interpreted")) {
+    Mode mode = mode();
+    if (mode == Mode.INTERPRETED) {
       return false;
     }
     if (indexesLiterals(kieBase)) {
@@ -77,15 +79,16 @@ final class AlphaNetwork {
     }
     // Drools compiles every fact type's network before it installs any, but installs them one by
     // one, so a failure while installing could leave some fact types compiled: put every one back.
-    List<ObjectTypeNode> types = ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes();
     Map<ObjectTypeNode, ObjectSinkPropagator> interpreted = new IdentityHashMap<>();
-    types.forEach(type -> interpreted.put(type, type.getObjectSinkPropagator()));
+    for (ObjectTypeNode type : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
+      interpreted.put(type, type.getObjectSinkPropagator());
+    }
     try {
       compiler.accept(kieBase);
       return true;
     } catch (RuntimeException | LinkageError e) {
       interpreted.forEach(ObjectTypeNode::setObjectSinkPropagator);
-      if (mode.equals("required")) {
+      if (mode == Mode.REQUIRED) {
         throw new IllegalStateException("pack " + pack + ": Drools' alpha network compiler failed and "
             + PROPERTY + "=required", e);
       }

@@ -34,7 +34,11 @@ class CompiledNetworkTest {
     try {
       interpreted = outcomes(pack, declarations);
     } finally {
-      System.setProperty(PROPERTY, before == null ? "true" : before);
+      if (before == null) {
+        System.clearProperty(PROPERTY);
+      } else {
+        System.setProperty(PROPERTY, before);
+      }
     }
     assertThat(compiled).hasSize(declarations.size()).isEqualTo(interpreted);
     assertThat(compiled).filteredOn(outcome -> outcome.contains(":")).hasSizeGreaterThan(declarations.size() / 3);
