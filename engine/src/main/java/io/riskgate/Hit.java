@@ -21,14 +21,34 @@ public record Hit(String code, int points, Channel minimumChannel, String reason
   public static final String ENGINE_ERROR = "ENGINE_ERROR";
 
   /** The stable order of hits in an assessment: by code, then rule, reason and points. */
-  static final Comparator<Hit> ORDER = Comparator.comparing(Hit::code)
-      .thenComparing(Hit::rule)
-      .thenComparing(Hit::reason)
-      .thenComparingInt(Hit::points);
+  static final Comparator<Hit> ORDER = Hit::order;
 
   public Hit {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(rule, "rule");
+  }
+
+  /**
+   * {@link #ORDER}, written out rather than chained from {@code Comparator.comparing}: the hits of
+   * one criterion share their code and rule strings (the same objects), which an identity check
+   * settles without comparing characters. Sorting a declaration's hits was 3% of assessing (JFR).
+   */
+  private static int order(Hit a, Hit b) {
+    int order = compare(a.code, b.code);
+    if (order == 0) {
+      order = compare(a.rule, b.rule);
+      if (order == 0) {
+        order = compare(a.reason, b.reason);
+        if (order == 0) {
+          order = Integer.compare(a.points, b.points);
+        }
+      }
+    }
+    return order;
+  }
+
+  private static int compare(String a, String b) {
+    return a == b ? 0 : a.compareTo(b);
   }
 }

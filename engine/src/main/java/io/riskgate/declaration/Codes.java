@@ -2,15 +2,30 @@ package io.riskgate.declaration;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Validation of the coded values a declaration carries. Messages name the rule, never the
  * offending value in full: customs data is confidential.
  */
 final class Codes {
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  /**
+   * Each ISO country code, keyed by itself: {@link #country} returns this instance for every
+   * declaration's copy of a code, so that criteria comparing countries ({@code origin !=
+   * declaration.header.consignmentCountry}) are settled by identity rather than by comparing
+   * characters of strings read from different places, and a batch keeps one copy of each code.
+   */
+  private static final Map<String, String> COUNTRIES = countries();
+
+  private static Map<String, String> countries() {
+    Map<String, String> countries = new HashMap<>();
+    for (String country : Locale.getISOCountries()) {
+      countries.put(country, country);
+    }
+    return Map.copyOf(countries);
+  }
 
   private Codes() {}
 
@@ -28,13 +43,15 @@ final class Codes {
     return value;
   }
 
+  /** The shared instance of the country code {@code value}. */
   static String country(String value, String field) {
     requireText(value, field);
-    if (!COUNTRIES.contains(value)) {
+    String country = COUNTRIES.get(value);
+    if (country == null) {
       throw new IllegalArgumentException(
           field + " must be an ISO 3166-1 alpha-2 country code in upper case, such as VN or CN");
     }
-    return value;
+    return country;
   }
 
   static String optionalCountry(String value, String field) {

@@ -59,9 +59,9 @@ public record Header(
     Codes.requireText(borderGate, "borderGate");
     Codes.require(registeredAt, "registeredAt");
     Codes.requireText(traderTaxId, "traderTaxId");
-    Codes.optionalCountry(consignorCountry, "consignorCountry");
+    consignorCountry = Codes.optionalCountry(consignorCountry, "consignorCountry");
     Codes.require(transportMode, "transportMode");
-    Codes.country(consignmentCountry, "consignmentCountry");
+    consignmentCountry = Codes.country(consignmentCountry, "consignmentCountry");
     Codes.require(invoiceValue, "invoiceValue");
     if (packages < 0) {
       throw new IllegalArgumentException("packages must not be negative");

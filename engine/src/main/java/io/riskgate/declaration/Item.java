@@ -39,7 +39,7 @@ public record Item(
     }
     Codes.hsCode(hsCode, "hsCode");
     Codes.requireText(description, "description");
-    Codes.country(origin, "origin");
+    origin = Codes.country(origin, "origin");
     Codes.positive(quantity, "quantity");
     Codes.requireText(unit, "unit");
     Codes.require(customsValue, "customsValue");
