@@ -53,6 +53,9 @@ final class DroolsRiskEngine implements RiskEngine {
    * and every agenda state change, several per firing (5% of assessing declarations with many hits,
    * JFR). An engine session is used by one thread at a time, from borrow to release, and handed
    * between threads through the idle queue, which orders the one thread's use before the next's.
+   * Such a session also propagates each insert at once instead of queueing it for the next fire, so
+   * conditions run while the engine inserts; a condition that throws is caught there the same way
+   * (FailClosedTest).
    */
   private static final KieSessionConfiguration SESSION_CONFIGURATION = sessionConfiguration();
 

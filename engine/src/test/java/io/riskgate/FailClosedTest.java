@@ -80,6 +80,32 @@ class FailClosedTest {
   }
 
   @Test
+  void throwingConditions_failTheirDeclarationsClosedAndLeaveTheRest() {
+    List<Declaration> batch = List.of(declaration("D-1").invoice("9000").build(),
+        declaration("D-COND").build(), declaration("D-INSERT").build(), declaration("D-4").build());
+    List<Assessment> assessments = ENGINE.assessAll(batch);
+
+    // A condition that throws on a declaration the engine inserted.
+    assertThat(assessments.get(1).selection()).isEqualTo(Selection.FAIL_CLOSED);
+    assertThat(assessments.get(1).channel()).isEqualTo(Channel.RED);
+    assertThat(assessments.get(1).hits()).singleElement().satisfies(hit ->
+        assertThat(hit.reason()).contains("evaluating the rules failed").contains("ArithmeticException"));
+    // A condition that throws on a fact a rule inserted: Drools evaluates it inside that rule's
+    // insert, so the failure names the inserting rule.
+    assertThat(assessments.get(2).selection()).isEqualTo(Selection.FAIL_CLOSED);
+    assertThat(assessments.get(2).channel()).isEqualTo(Channel.RED);
+    assertThat(assessments.get(2).hits()).singleElement().satisfies(hit -> {
+      assertThat(hit.rule()).isEqualTo("Inserts a number");
+      assertThat(hit.reason()).contains("NumberFormatException");
+    });
+    for (int i : new int[] {0, 3}) {
+      assertThat(EngineChannelsTest.withoutTime(assessments.get(i)))
+          .isEqualTo(EngineChannelsTest.withoutTime(ENGINE.assess(batch.get(i))));
+      assertThat(assessments.get(i).selection()).isNotEqualTo(Selection.FAIL_CLOSED);
+    }
+  }
+
+  @Test
   void failureChannel_isConfigurableButNeverGreen() {
     RiskEngine yellow = RiskEngine.builder().pack(FAULTY).failureChannel(Channel.YELLOW).build();
     assertThat(yellow.assess(declaration("D-THROW").build()).channel()).isEqualTo(Channel.YELLOW);

@@ -2,10 +2,6 @@ package io.riskgate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.riskgate.declaration.Header;
-import io.riskgate.declaration.Item;
-import io.riskgate.declaration.Money;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,18 +9,20 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The order of an assessment's hits, and the country codes that criteria compare. */
+/** The order of an assessment's hits. */
 class HitOrderTest {
 
   @Test
   void hitsSortByCodeThenRuleThenReasonThenPoints() {
-    // Equal texts in distinct string objects as well as shared ones, so that the identity shortcut
-    // cannot stand in for a comparison.
+    // Codes and rules shared, as a criterion's hits share them, and equal texts in distinct
+    // objects too, so that the identity shortcut cannot stand in for a comparison.
     List<Hit> hits = new ArrayList<>();
     Random random = new Random(7);
+    String[] sharedCodes = {"C-0", "C-1", "C-2"};
     for (int i = 0; i < 400; i++) {
-      hits.add(new Hit(new String("C-" + random.nextInt(3)), random.nextInt(5) - 2, null,
-          new String("reason " + random.nextInt(4)), random.nextBoolean() ? "rule a" : new String("rule " + random.nextInt(2))));
+      String code = random.nextBoolean() ? sharedCodes[random.nextInt(3)] : new String("C-" + random.nextInt(3));
+      String rule = random.nextBoolean() ? "rule a" : new String("rule " + random.nextInt(2));
+      hits.add(new Hit(code, random.nextInt(5) - 2, null, new String("reason " + random.nextInt(4)), rule));
     }
     Comparator<Hit> specified = Comparator.comparing(Hit::code).thenComparing(Hit::rule)
         .thenComparing(Hit::reason).thenComparingInt(Hit::points);
@@ -33,19 +31,5 @@ class HitOrderTest {
     Collections.shuffle(hits, random);
     hits.sort(Hit.ORDER);
     assertThat(hits).containsExactlyElementsOf(expected);
-  }
-
-  @Test
-  void countryCodesAreSharedInstances() {
-    // Codes read from input: each its own string object.
-    Item first = item(new String("CN"));
-    Item second = item(new String("CN"));
-    Header header = TestDeclarations.declaration("D-1").build().header();
-    assertThat(first.origin()).isEqualTo("CN").isSameAs(second.origin()).isSameAs(header.consignmentCountry());
-  }
-
-  private static Item item(String origin) {
-    return new Item(1, "85171300", "goods", origin, BigDecimal.ONE, "PCE", Money.of("1.00", "USD"),
-        null, null, List.of());
   }
 }

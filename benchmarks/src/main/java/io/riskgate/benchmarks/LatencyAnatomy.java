@@ -11,21 +11,26 @@ import java.util.List;
  * Where does the tail of single {@code assess} calls come from: the declarations, or the machine?
  * Takes {@link AssessLatencyBenchmark}'s 4,096 generated declarations (same seed, {@code --items}
  * each) and times every one of them alone, {@code --rounds} times, through the engine and through
- * {@link HandCodedVnBaseline} in turn. Prints, for each scorer:
+ * {@link HandCodedVnBaseline} in turn (which of the two goes first alternates from round to round,
+ * so that neither always finds the declaration in the cache). Prints, for each scorer:
  *
  * <ul>
- *   <li>the p50 and p99 of all the calls, as JMH's SampleTime reports them;
+ *   <li>the p50 and p99 of all the calls (nearest rank): JMH's SampleTime percentiles in kind, but
+ *       over every call rather than a sample of them, so the figures differ from a JMH run's;
  *   <li>the p50 and p99 over the declarations of each one's median and of each one's fastest call:
  *       what the work itself costs, with the machine's noise taken out. If the p99 of the fastest
  *       calls is over a latency target, no quieter machine meets it;
  *   <li>a least-squares line of each declaration's median against its number of hits: what a hit
- *       costs, the reason text and the firing together.
+ *       costs, its firing and reason text together with whatever work comes with more hits (more
+ *       conditions true), so the slope is steeper for small declarations.
  * </ul>
  *
  * <p>And a third row, the machine itself: a loop of arithmetic that touches no memory, calibrated to
  * take the engine's median time, timed in the same rounds right after each declaration. Its work
  * never varies, so its tail is what this machine adds to any call of that length (interrupts, the
- * other tenants of a shared CPU); a p99 target below that tail cannot be met here by any code.
+ * other tenants of a shared CPU); a p99 target below that tail cannot be met here by any code. The
+ * loop allocates nothing, so garbage collections fall on the other two rows only: its tail is the
+ * least the machine adds.
  *
  * <p>Not JMH: it needs each call's time by declaration, which JMH's samples do not keep. Calls are
  * timed with {@code System.nanoTime}, whose cost (tens of nanoseconds) is under a thousandth of a
@@ -73,18 +78,21 @@ public final class LatencyAnatomy {
     double[][] handMicros = new double[pool][rounds];
     double[][] fixedMicros = new double[pool][rounds];
     for (int round = 0; round < rounds; round++) {
+      boolean engineFirst = round % 2 == 0;
       for (int d = 0; d < pool; d++) {
         Declaration declaration = declarations.get(d);
         long start = System.nanoTime();
-        sink += engine.assess(declaration).score();
-        long engineEnd = System.nanoTime();
-        sink += handCoded.assess(declaration).score();
-        long handEnd = System.nanoTime();
+        sink += engineFirst ? engine.assess(declaration).score() : handCoded.assess(declaration).score();
+        long firstEnd = System.nanoTime();
+        sink += engineFirst ? handCoded.assess(declaration).score() : engine.assess(declaration).score();
+        long secondEnd = System.nanoTime();
         sink += fixedWork(steps, d);
         long fixedEnd = System.nanoTime();
-        engineMicros[d][round] = (engineEnd - start) / 1e3;
-        handMicros[d][round] = (handEnd - engineEnd) / 1e3;
-        fixedMicros[d][round] = (fixedEnd - handEnd) / 1e3;
+        double first = (firstEnd - start) / 1e3;
+        double second = (secondEnd - firstEnd) / 1e3;
+        engineMicros[d][round] = engineFirst ? first : second;
+        handMicros[d][round] = engineFirst ? second : first;
+        fixedMicros[d][round] = (fixedEnd - secondEnd) / 1e3;
       }
     }
     System.out.printf("vn-baseline, %,d declarations of %d item(s), each timed alone %d times after %d rounds"
@@ -108,15 +116,16 @@ public final class LatencyAnatomy {
     }
     int steps = 1_000;
     double[] loops = new double[1_001];
+    long sink = 0;
     for (int attempt = 0; attempt < 3; attempt++) {
       for (int i = 0; i < loops.length; i++) {
         long start = System.nanoTime();
-        fixedWork(steps, i);
+        sink += fixedWork(steps, i);  // used below, so that the JIT cannot drop the loop
         loops[i] = System.nanoTime() - start;
       }
-      steps = (int) Math.max(1, steps * Turns.median(calls) / Turns.median(loops));
+      steps = (int) Math.min(1 << 30, Math.max(1, steps * Turns.median(calls) / Turns.median(loops)));
     }
-    return steps;
+    return sink == 42 ? steps + 1 : steps;
   }
 
   /** Arithmetic that touches no memory: the same work every call, whatever the seed. */

@@ -2,9 +2,11 @@ package io.riskgate.declaration;
 
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Validation of the coded values a declaration carries. Messages name the rule, never the
@@ -14,18 +16,12 @@ final class Codes {
   /**
    * Each ISO country code, keyed by itself: {@link #country} returns this instance for every
    * declaration's copy of a code, so that criteria comparing countries ({@code origin !=
-   * declaration.header.consignmentCountry}) are settled by identity rather than by comparing
-   * characters of strings read from different places, and a batch keeps one copy of each code.
+   * declaration.header.consignmentCountry}, which calls {@code equals}) settle equal codes, the
+   * common case, by identity rather than by comparing the characters of strings read from
+   * different places; and a batch keeps one copy of each code.
    */
-  private static final Map<String, String> COUNTRIES = countries();
-
-  private static Map<String, String> countries() {
-    Map<String, String> countries = new HashMap<>();
-    for (String country : Locale.getISOCountries()) {
-      countries.put(country, country);
-    }
-    return Map.copyOf(countries);
-  }
+  private static final Map<String, String> COUNTRIES = Stream.of(Locale.getISOCountries())
+      .collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity()));
 
   private Codes() {}
 
