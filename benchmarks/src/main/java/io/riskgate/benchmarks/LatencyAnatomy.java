@@ -148,10 +148,11 @@ public final class LatencyAnatomy {
       medians[d] = Turns.median(micros[d]);
       fastest[d] = Arrays.stream(micros[d]).min().orElseThrow();
     }
-    double[] line = leastSquares(hits, medians);  // flat for the fixed work, which has no hits
+    double[] line = leastSquares(hits, medians);
+    double slope = Math.abs(line[1]) < 0.005 ? 0 : line[1];  // flat for the fixed work: not "-0.00"
     System.out.printf("%-12s %8.1f / %6.1f %14.1f / %6.1f %14.1f / %6.1f %10.2f + %6.1f%n", label,
         percentile(all, 0.50), percentile(all, 0.99), percentile(medians, 0.50), percentile(medians, 0.99),
-        percentile(fastest, 0.50), percentile(fastest, 0.99), line[1], line[0]);
+        percentile(fastest, 0.50), percentile(fastest, 0.99), slope, line[0]);
   }
 
   /** The value at quantile {@code q} (nearest rank). */
