@@ -30,12 +30,13 @@ fi
 java -cp "$jar" io.riskgate.benchmarks.JmhMedians "$work/smoke.json"
 
 # The non-JMH measurements: heap retained by reloads, the end-to-end rescore, engines in turns, the
-# anatomy of assess latency.
+# engine against its floor on Drools, the anatomy of assess latency.
 java -Xmx1g -cp "$jar" io.riskgate.benchmarks.ReloadHeap vn-baseline 3
 java -cp "$jar" io.riskgate.benchmarks.EndToEndRescore --declarations 2000 --runs 1 --heap 512m \
   --work "$work/e2e"
 java -cp "$jar" io.riskgate.benchmarks.BatchSizeTurns --sizes 250,10 --declarations 200 --rounds 2 --warmup 1
 java -cp "$jar" io.riskgate.benchmarks.JarTurns --jvms 2 --declarations 200 --rounds 2 --warmup 1 "$jar" "naive:$jar"
+java -cp "$jar" io.riskgate.benchmarks.DroolsFloor --declarations 200 --rounds 2 --warmup 1
 java -cp "$jar" io.riskgate.benchmarks.LatencyAnatomy --items 5 --declarations 256 --rounds 3 --warmup 1
 
 echo "smoke.sh: every benchmark ran"

@@ -4,8 +4,11 @@ import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
 import io.riskgate.declaration.Declaration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * How many declarations should one Drools session assess? {@code vn-baseline}, {@code assessAll}
@@ -20,36 +23,30 @@ import java.util.List;
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.BatchSizeTurns \
  *     --sizes 1000,250,100 --rounds 30</pre>
  */
-public final class BatchSizeTurns {
-  private BatchSizeTurns() {}
+@Command(name = "BatchSizeTurns", description = "Engines of several batch sizes assessing in turns")
+public final class BatchSizeTurns implements Callable<Integer> {
+  @Mixin
+  private final WorkloadOptions options = new WorkloadOptions(2_000, 0, 30, 4);
 
-  /** Options: --sizes N,N,..., --declarations N, --items N, --rounds N, --warmup N. */
-  public static void main(String[] args) throws Exception {
-    int[] sizes = {1000, 250, 100};
-    int declarations = 2_000;
-    int items = 0;
-    int rounds = 30;
-    int warmup = 4;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-        case "--declarations" -> declarations = Integer.parseInt(args[++i]);
-        case "--items" -> items = Integer.parseInt(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
+  @Option(names = "--sizes", paramLabel = "N", split = ",", description = "batch sizes (default: ${DEFAULT-VALUE})")
+  private int[] sizes = {1000, 250, 100};
+
+  public static void main(String[] args) {
+    WorkloadOptions.run(new BatchSizeTurns(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
     RulePack pack = Workload.vnBaseline();
-    List<Declaration> input = Workload.declarations(declarations, items, Workload.SEED);
+    List<Declaration> input = options.input();
     RiskEngine[] engines = new RiskEngine[sizes.length];
     List<String> labels = new ArrayList<>();
     for (int s = 0; s < sizes.length; s++) {
       engines[s] = RiskEngine.builder().pack(pack).batchSize(sizes[s]).build();
       labels.add("batchSize " + sizes[s]);
     }
-    System.out.printf("vn-baseline, %,d declarations (%s)%n", declarations,
-        items == 0 ? "realistic mix" : items + " items each");
-    Turns.print(Turns.take(sizes.length, rounds, warmup, s -> engines[s].assessAll(input).size()), labels);
+    System.out.println(options.describe());
+    Turns.print(Turns.take(sizes.length, options.rounds, options.warmup, s -> engines[s].assessAll(input).size()), labels);
+    return 0;
   }
 }

@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * How fast does a whole year re-score? Writes {@code declarations} generated declarations (seeded)
@@ -34,46 +39,56 @@ import java.util.regex.Pattern;
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.EndToEndRescore \
  *     --declarations 1000000 --runs 3 --heap 512m --cli examples/target/riskgate.jar</pre>
  */
-public final class EndToEndRescore {
+@Command(name = "EndToEndRescore", description = "riskgate rescore of generated declarations in a fixed heap, 1 and 2 threads")
+public final class EndToEndRescore implements Callable<Integer> {
   private static final Pattern THROUGHPUT = Pattern.compile(
       "throughput ([\\d,]+) declarations/s: ([\\d,]+) assessed in ([\\d.]+) s on (\\d+) threads? \\(pack compiled in ([\\d.]+) s\\)");
   /** A G1 pause line: "... Pause Young (Normal) (G1 Evacuation Pause) 300M->42M(512M) 3.1ms". */
   private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-  private EndToEndRescore() {}
-
   /** The outcome of one run. */
   record Run(String tool, int threads, double perSecond, long assessed, double rescoreSeconds,
       double compileSeconds, double wallSeconds, long peakHeapMb, int exitCode) {}
 
-  /** Options: --declarations N, --repeat N, --runs N, --heap SIZE, --threads 1,2, --cli JAR, --pipeline, --work DIR, --items N. */
-  public static void main(String[] args) throws Exception {
-    int declarations = 1_000_000;
-    int runs = 3;
-    int repeat = 1;
-    int items = 0;
-    String heap = "512m";
-    int[] threads = {1, 2};
-    Path cli = Path.of("examples/target/riskgate.jar");
-    boolean pipeline = false;
-    Path work = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--declarations" -> declarations = Integer.parseInt(args[++i]);
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
-        case "--heap" -> heap = args[++i];
-        case "--items" -> items = Integer.parseInt(args[++i]);
-        case "--threads" -> threads = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-        case "--cli" -> cli = Path.of(args[++i]);
-        case "--pipeline" -> pipeline = true;
-        case "--work" -> work = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
+  @Option(names = "--declarations", paramLabel = "N", description = "generated declarations (default: ${DEFAULT-VALUE})")
+  private int declarations = 1_000_000;
+
+  @Option(names = "--items", paramLabel = "N", description = "items per declaration, 0 for the realistic mix (default: ${DEFAULT-VALUE})")
+  private int items;
+
+  @Option(names = "--runs", paramLabel = "N", description = "runs per thread count (default: ${DEFAULT-VALUE})")
+  private int runs = 3;
+
+  @Option(names = "--repeat", paramLabel = "N", description = "times the CLI reads the input over (default: ${DEFAULT-VALUE})")
+  private int repeat = 1;
+
+  @Option(names = "--heap", paramLabel = "SIZE", description = "the rescore's -Xmx (default: ${DEFAULT-VALUE})")
+  private String heap = "512m";
+
+  @Option(names = "--threads", paramLabel = "N", split = ",", description = "worker threads, a run each (default: 1,2)")
+  private int[] threads = {1, 2};
+
+  @Option(names = "--cli", paramLabel = "JAR", description = "the CLI jar (default: ${DEFAULT-VALUE})")
+  private Path cli = Path.of("examples/target/riskgate.jar");
+
+  @Option(names = "--pipeline", description = "run PipelineRescore instead of the CLI")
+  private boolean pipeline;
+
+  @Option(names = "--work", paramLabel = "DIR", description = "where the input and outputs go (default: a temporary directory)")
+  private Path work;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
+  private boolean help;
+
+  public static void main(String[] args) {
+    WorkloadOptions.run(new EndToEndRescore(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
     boolean useCli = !pipeline && Files.isRegularFile(cli);
     if (repeat > 1 && !useCli) {
-      throw new IllegalArgumentException("--repeat needs the CLI jar (--cli), which reads standard input");
+      throw new ParameterException(new CommandLine(this), "--repeat needs the CLI jar (--cli), which reads standard input");
     }
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("riskgate-e2e");
     Path input = dir.resolve("declarations-" + declarations + (items > 0 ? "x" + items : "") + ".jsonl");
@@ -119,8 +134,9 @@ public final class EndToEndRescore {
     }
     if (failed) {
       System.err.println("a run failed or assessed a different number of declarations");
-      System.exit(1);
+      return 1;
     }
+    return 0;
   }
 
   private static Run runOnce(boolean useCli, Path cli, Path input, int repeat, Path dir, int threads, String heap,

@@ -15,6 +15,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
  * Is a change faster? Two or more builds of {@code benchmarks.jar} (say, before and after a change),
@@ -47,12 +54,11 @@ import java.util.Map;
  * java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
  *     --jvms 6 --rounds 16 benchmarks/target/benchmarks.jar naive:benchmarks/target/benchmarks.jar</pre>
  */
-public final class JarTurns {
+@Command(name = "JarTurns", description = "Builds of benchmarks.jar (or their first-timers) assessing in turns")
+public final class JarTurns implements Callable<Integer> {
   /** Marks a JVM that {@link #inJvms} started; it prints its medians as {@link #MEDIAN} lines. */
   private static final String CHILD = "--child";
   private static final String MEDIAN = "median\t";
-
-  private JarTurns() {}
 
   /** One jar's scorer, input and entry point, all from its own class loader. */
   private record Side(ClassLoader loader, boolean naive, Object scorer, Object input, Method assess) {
@@ -84,49 +90,46 @@ public final class JarTurns {
     }
   }
 
-  /** Options: --declarations N, --items N, --rounds N, --warmup N, --jvms N, then the jars. */
-  public static void main(String[] args) throws Exception {
-    int declarations = 2_000;
-    int items = 0;
-    int rounds = 20;
-    int warmup = 4;
-    int jvms = 1;
-    boolean child = false;
-    List<String> jars = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--declarations" -> declarations = Integer.parseInt(args[++i]);
-        case "--items" -> items = Integer.parseInt(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--jvms" -> jvms = Integer.parseInt(args[++i]);
-        case CHILD -> child = true;
-        default -> jars.add(args[i]);
-      }
+  @Mixin
+  private final WorkloadOptions options = new WorkloadOptions(2_000, 0, 20, 4);
+
+  @Option(names = "--jvms", paramLabel = "N", description = "JVMs to run the turns in, one after another (default: ${DEFAULT-VALUE})")
+  private int jvms = 1;
+
+  @Option(names = CHILD, hidden = true)
+  private boolean child;
+
+  @Parameters(paramLabel = "[naive:]JAR", arity = "1..*", description = "builds of benchmarks.jar; naive: runs its first-timer")
+  private List<String> jars;
+
+  public static void main(String[] args) {
+    WorkloadOptions.run(new JarTurns(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (jvms < 1) {
+      throw new ParameterException(new CommandLine(this), "--jvms must be at least 1");
     }
-    if (jars.isEmpty() || jvms < 1) {
-      throw new IllegalArgumentException("usage: JarTurns [--declarations N] [--items N] [--rounds N] [--warmup N] [--jvms N] [naive:]JAR...");
-    }
-    System.out.printf("vn-baseline, %,d declarations (%s)%n", declarations,
-        items == 0 ? "realistic mix" : items + " items each");
+    System.out.println(options.describe());
     if (jvms > 1) {
       if (jars.stream().distinct().count() < jars.size()) {
-        throw new IllegalArgumentException("with --jvms, name each jar once (copy a jar to compare it with itself)");
+        throw new ParameterException(new CommandLine(this), "with --jvms, name each jar once (copy a jar to compare it with itself)");
       }
       if (jvms % jars.size() != 0) {
         // Otherwise some jar takes its turn first in more JVMs than another.
-        throw new IllegalArgumentException("--jvms must be a multiple of the number of jars (" + jars.size() + ")");
+        throw new ParameterException(new CommandLine(this), "--jvms must be a multiple of the number of jars (" + jars.size() + ")");
       }
-      List<String> options = List.of("--declarations", String.valueOf(declarations), "--items", String.valueOf(items),
-          "--rounds", String.valueOf(rounds), "--warmup", String.valueOf(warmup), CHILD);
-      inJvms(jvms, options, jars);
-      return;
+      List<String> arguments = new ArrayList<>(options.arguments());
+      arguments.add(CHILD);
+      inJvms(jvms, arguments, jars);
+      return 0;
     }
     List<Side> sides = new ArrayList<>();
     for (String jar : jars) {
-      sides.add(Side.load(jar, declarations, items));
+      sides.add(Side.load(jar, options.declarations, options.items));
     }
-    double[][] micros = Turns.take(sides.size(), rounds, warmup, s -> {
+    double[][] micros = Turns.take(sides.size(), options.rounds, options.warmup, s -> {
       Side side = sides.get(s);
       Thread.currentThread().setContextClassLoader(side.loader());
       // One reflective call per list, either way: the naive loop, or the engine's assessAll.
@@ -140,13 +143,14 @@ public final class JarTurns {
     } else {
       Turns.print(micros, jars);
     }
+    return 0;
   }
 
   /**
    * The turns in {@code jvms} JVMs one after another, the jars rotated by one place each time, each
    * JVM started with this JVM's options (heap, flags, properties), so that both measure the same.
    */
-  private static void inJvms(int jvms, List<String> options, List<String> jars) throws IOException, InterruptedException {
+  private static void inJvms(int jvms, List<String> arguments, List<String> jars) throws IOException, InterruptedException {
     List<Map<String, Double>> perJvm = new ArrayList<>();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // A debugger, profiler, recording or log file given to this JVM stays with it: N children
@@ -160,7 +164,7 @@ public final class JarTurns {
       List<String> command = new ArrayList<>(List.of(java));
       command.addAll(jvmOptions);
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), JarTurns.class.getName()));
-      command.addAll(options);
+      command.addAll(arguments);
       for (int j = 0; j < jars.size(); j++) {
         command.add(jars.get((j + jvm) % jars.size()));
       }

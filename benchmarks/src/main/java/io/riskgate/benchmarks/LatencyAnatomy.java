@@ -6,6 +6,9 @@ import io.riskgate.declaration.Declaration;
 import io.riskgate.reference.ReferenceData;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Where does the tail of single {@code assess} calls come from: the declarations, or the machine?
@@ -38,26 +41,29 @@ import java.util.List;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.LatencyAnatomy --items 50 --rounds 15</pre>
  */
-public final class LatencyAnatomy {
-  private static final int POOL = 4_096;
+@Command(name = "LatencyAnatomy", description = "Each declaration timed alone: engine, plain Java and a fixed loop")
+public final class LatencyAnatomy implements Callable<Integer> {
+  @Option(names = "--items", paramLabel = "N", description = "items per declaration (default: ${DEFAULT-VALUE})")
+  private int items = 50;
 
-  private LatencyAnatomy() {}
+  @Option(names = "--rounds", paramLabel = "N", description = "timed rounds, after the warm-up (default: ${DEFAULT-VALUE})")
+  private int rounds = 15;
+
+  @Option(names = "--warmup", paramLabel = "N", description = "untimed rounds first (default: ${DEFAULT-VALUE})")
+  private int warmup = 10;
+
+  @Option(names = "--declarations", paramLabel = "N", description = "generated declarations (default: ${DEFAULT-VALUE}, as AssessLatencyBenchmark)")
+  private int pool = 4_096;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
+  private boolean help;
 
   public static void main(String[] args) {
-    int items = 50;
-    int rounds = 15;
-    int warmup = 10;
-    int pool = POOL;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--items" -> items = Integer.parseInt(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--declarations" -> pool = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; options: --items N --rounds N --warmup N --declarations N");
-      }
-    }
+    WorkloadOptions.run(new LatencyAnatomy(), args);
+  }
+
+  @Override
+  public Integer call() {
     List<Declaration> declarations = Workload.declarations(pool, items, Workload.SEED);
     RulePack pack = Workload.vnBaseline();
     RiskEngine engine = Workload.engine(pack);
@@ -104,6 +110,7 @@ public final class LatencyAnatomy {
     report("engine", engineMicros, hits);
     report("plain Java", handMicros, hits);
     report("fixed work", fixedMicros, hits);
+    return 0;
   }
 
   /** Steps of {@link #fixedWork} that take as long as the engine's median call. */

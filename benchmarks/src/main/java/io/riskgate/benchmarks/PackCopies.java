@@ -7,28 +7,47 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Copies of a pack on disk that differ from it by one comment line, so that each copy has its own
- * content hash and the engine compiles it instead of taking it from its cache of compiled packs:
- * what a reload of an edited pack costs.
+ * Copies of a pack on disk with their DRL edited: copies that differ from the pack by one comment
+ * line, so that each has its own content hash and the engine compiles it instead of taking it from
+ * its cache of compiled packs (what a reload of an edited pack costs); and a copy whose rules
+ * keep their conditions but lose their consequences (what running the conditions costs).
  */
 final class PackCopies {
+  /** A rule's consequence: from its {@code then} line to its {@code end} line. */
+  private static final Pattern CONSEQUENCE = Pattern.compile("(?ms)^then[ \\t]*$.*?^end[ \\t]*$");
+
   private PackCopies() {}
 
   /** Writes {@code pack} to {@code directory} with {@code marker} as a comment in its first DRL. */
   static RulePack copy(RulePack pack, Path directory, String marker) {
+    String first = pack.drlPaths().get(0);
+    return write(pack, directory, (path, text) -> path.equals(first) ? text + "\n// copy " + marker + "\n" : text);
+  }
+
+  /**
+   * Writes {@code pack} to {@code directory} with every rule's consequence emptied: the rules match
+   * and fire as before, and report nothing. Each rule's {@code then} and {@code end} must begin a
+   * line of their own, as they do in the packs of this project.
+   */
+  static RulePack withoutConsequences(RulePack pack, Path directory) {
+    Set<String> drl = Set.copyOf(pack.drlPaths());
+    return write(pack, directory, (path, text) ->
+        drl.contains(path) ? CONSEQUENCE.matcher(text).replaceAll("then\nend") : text);
+  }
+
+  /** Writes each file of {@code pack} to {@code directory}, its text passed through {@code edit}. */
+  private static RulePack write(RulePack pack, Path directory, BiFunction<String, String, String> edit) {
     try {
-      String first = pack.drlPaths().get(0);
       for (String path : pack.paths()) {
         Path target = directory.resolve(path);
         Files.createDirectories(target.getParent());
-        String text = pack.text(path).orElseThrow();
-        if (path.equals(first)) {
-          text = text + "\n// copy " + marker + "\n";
-        }
-        Files.writeString(target, text, StandardCharsets.UTF_8);
+        Files.writeString(target, edit.apply(path, pack.text(path).orElseThrow()), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
