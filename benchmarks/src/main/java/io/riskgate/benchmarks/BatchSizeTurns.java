@@ -32,7 +32,7 @@ public final class BatchSizeTurns implements Callable<Integer> {
   private int[] sizes = {1000, 250, 100};
 
   public static void main(String[] args) {
-    WorkloadOptions.run(new BatchSizeTurns(), args);
+    Tools.run(new BatchSizeTurns(), args);
   }
 
   @Override

@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * How fast does a whole year re-score? Writes {@code declarations} generated declarations (seeded)
@@ -50,6 +51,9 @@ public final class EndToEndRescore implements Callable<Integer> {
   record Run(String tool, int threads, double perSecond, long assessed, double rescoreSeconds,
       double compileSeconds, double wallSeconds, long peakHeapMb, int exitCode) {}
 
+  @Spec
+  private CommandSpec spec;
+
   @Option(names = "--declarations", paramLabel = "N", description = "generated declarations (default: ${DEFAULT-VALUE})")
   private int declarations = 1_000_000;
 
@@ -81,14 +85,14 @@ public final class EndToEndRescore implements Callable<Integer> {
   private boolean help;
 
   public static void main(String[] args) {
-    WorkloadOptions.run(new EndToEndRescore(), args);
+    Tools.run(new EndToEndRescore(), args);
   }
 
   @Override
   public Integer call() throws Exception {
     boolean useCli = !pipeline && Files.isRegularFile(cli);
     if (repeat > 1 && !useCli) {
-      throw new ParameterException(new CommandLine(this), "--repeat needs the CLI jar (--cli), which reads standard input");
+      throw new ParameterException(spec.commandLine(), "--repeat needs the CLI jar (--cli), which reads standard input");
     }
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("riskgate-e2e");
     Path input = dir.resolve("declarations-" + declarations + (items > 0 ? "x" + items : "") + ".jsonl");

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,12 +35,14 @@ final class GeneratedPack {
   static int ruleCount(RulePack pack) {
     int count = 0;
     for (String path : pack.drlPaths()) {
-      Matcher m = RULE.matcher(pack.text(path).orElse(""));
-      while (m.find()) {
-        count++;
-      }
+      count += ruleCount(pack.text(path).orElse(""));
     }
     return count;
+  }
+
+  /** The rules in one DRL text: lines that begin with {@code rule}. */
+  static int ruleCount(String drl) {
+    return (int) RULE.matcher(drl).results().count();
   }
 
   /**

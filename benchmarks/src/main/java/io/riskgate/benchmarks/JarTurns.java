@@ -16,11 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -90,6 +91,9 @@ public final class JarTurns implements Callable<Integer> {
     }
   }
 
+  @Spec
+  private CommandSpec spec;
+
   @Mixin
   private final WorkloadOptions options = new WorkloadOptions(2_000, 0, 20, 4);
 
@@ -103,22 +107,22 @@ public final class JarTurns implements Callable<Integer> {
   private List<String> jars;
 
   public static void main(String[] args) {
-    WorkloadOptions.run(new JarTurns(), args);
+    Tools.run(new JarTurns(), args);
   }
 
   @Override
   public Integer call() throws Exception {
     if (jvms < 1) {
-      throw new ParameterException(new CommandLine(this), "--jvms must be at least 1");
+      throw new ParameterException(spec.commandLine(), "--jvms must be at least 1");
     }
     System.out.println(options.describe());
     if (jvms > 1) {
       if (jars.stream().distinct().count() < jars.size()) {
-        throw new ParameterException(new CommandLine(this), "with --jvms, name each jar once (copy a jar to compare it with itself)");
+        throw new ParameterException(spec.commandLine(), "with --jvms, name each jar once (copy a jar to compare it with itself)");
       }
       if (jvms % jars.size() != 0) {
         // Otherwise some jar takes its turn first in more JVMs than another.
-        throw new ParameterException(new CommandLine(this), "--jvms must be a multiple of the number of jars (" + jars.size() + ")");
+        throw new ParameterException(spec.commandLine(), "--jvms must be a multiple of the number of jars (" + jars.size() + ")");
       }
       List<String> arguments = new ArrayList<>(options.arguments());
       arguments.add(CHILD);

@@ -59,7 +59,7 @@ public final class LatencyAnatomy implements Callable<Integer> {
   private boolean help;
 
   public static void main(String[] args) {
-    WorkloadOptions.run(new LatencyAnatomy(), args);
+    Tools.run(new LatencyAnatomy(), args);
   }
 
   @Override

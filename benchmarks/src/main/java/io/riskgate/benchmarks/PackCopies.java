@@ -19,7 +19,13 @@ import java.util.stream.Stream;
  * keep their conditions but lose their consequences (what running the conditions costs).
  */
 final class PackCopies {
-  /** A rule's consequence: from its {@code then} line to its {@code end} line. */
+  /**
+   * A rule's consequence: from a line that is only {@code then} to the next line that is only
+   * {@code end}. A pattern rather than Drools' parser, because the copy must keep every other
+   * character of the pack as it is (its conditions above all); {@link #withoutConsequences} checks
+   * that it found one consequence per rule, so a pack written otherwise fails instead of being
+   * half emptied.
+   */
   private static final Pattern CONSEQUENCE = Pattern.compile("(?ms)^then[ \\t]*$.*?^end[ \\t]*$");
 
   private PackCopies() {}
@@ -37,8 +43,17 @@ final class PackCopies {
    */
   static RulePack withoutConsequences(RulePack pack, Path directory) {
     Set<String> drl = Set.copyOf(pack.drlPaths());
-    return write(pack, directory, (path, text) ->
-        drl.contains(path) ? CONSEQUENCE.matcher(text).replaceAll("then\nend") : text);
+    return write(pack, directory, (path, text) -> {
+      if (!drl.contains(path)) {
+        return text;
+      }
+      long consequences = CONSEQUENCE.matcher(text).results().count();
+      if (consequences != GeneratedPack.ruleCount(text)) {
+        throw new IllegalArgumentException(path + " has " + GeneratedPack.ruleCount(text) + " rules but "
+            + consequences + " consequences between a line 'then' and a line 'end'");
+      }
+      return CONSEQUENCE.matcher(text).replaceAll("then\nend");
+    });
   }
 
   /** Writes each file of {@code pack} to {@code directory}, its text passed through {@code edit}. */

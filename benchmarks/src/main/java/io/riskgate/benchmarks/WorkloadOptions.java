@@ -3,7 +3,6 @@ package io.riskgate.benchmarks;
 import io.riskgate.declaration.Declaration;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,16 +47,5 @@ final class WorkloadOptions {
   List<String> arguments() {
     return List.of("--declarations", String.valueOf(declarations), "--items", String.valueOf(items),
         "--rounds", String.valueOf(rounds), "--warmup", String.valueOf(warmup));
-  }
-
-  /**
-   * Runs a tool's command: usage errors print the usage and exit 2, a failure prints its stack
-   * trace and exits 1 (a measuring tool's user is its developer).
-   */
-  static void run(Object command, String[] args) {
-    int code = new CommandLine(command).execute(args);
-    if (code != 0) {
-      System.exit(code);
-    }
   }
 }
