@@ -115,15 +115,15 @@ public final class JarTurns implements Callable<Integer> {
     if (jvms < 1) {
       throw new ParameterException(spec.commandLine(), "--jvms must be at least 1");
     }
+    if (jvms > 1 && jars.stream().distinct().count() < jars.size()) {
+      throw new ParameterException(spec.commandLine(), "with --jvms, name each jar once (copy a jar to compare it with itself)");
+    }
+    if (jvms > 1 && jvms % jars.size() != 0) {
+      // Otherwise some jar takes its turn first in more JVMs than another.
+      throw new ParameterException(spec.commandLine(), "--jvms must be a multiple of the number of jars (" + jars.size() + ")");
+    }
     System.out.println(options.describe());
     if (jvms > 1) {
-      if (jars.stream().distinct().count() < jars.size()) {
-        throw new ParameterException(spec.commandLine(), "with --jvms, name each jar once (copy a jar to compare it with itself)");
-      }
-      if (jvms % jars.size() != 0) {
-        // Otherwise some jar takes its turn first in more JVMs than another.
-        throw new ParameterException(spec.commandLine(), "--jvms must be a multiple of the number of jars (" + jars.size() + ")");
-      }
       List<String> arguments = new ArrayList<>(options.arguments());
       arguments.add(CHILD);
       inJvms(jvms, arguments, jars);
