@@ -37,6 +37,7 @@ public final class BatchSizeTurns implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.check();
     RulePack pack = Workload.vnBaseline();
     List<Declaration> input = options.input();
     RiskEngine[] engines = new RiskEngine[sizes.length];

@@ -49,6 +49,7 @@ public final class DroolsFloor implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.check();
     RulePack pack = Workload.vnBaseline();
     List<Declaration> input = options.input();
     Path directory = Files.createTempDirectory("riskgate-floor");

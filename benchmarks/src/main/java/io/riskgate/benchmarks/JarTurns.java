@@ -112,6 +112,7 @@ public final class JarTurns implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.check();
     if (jvms < 1) {
       throw new ParameterException(spec.commandLine(), "--jvms must be at least 1");
     }

@@ -3,7 +3,10 @@ package io.riskgate.benchmarks;
 import io.riskgate.declaration.Declaration;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options the measuring tools share, as a picocli mixin: how many generated declarations, of
@@ -25,11 +28,23 @@ final class WorkloadOptions {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
   boolean help;
 
+  /** The tool this mixin is part of, for usage errors. */
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec tool;
+
   WorkloadOptions(int declarations, int items, int rounds, int warmup) {
     this.declarations = declarations;
     this.items = items;
     this.rounds = rounds;
     this.warmup = warmup;
+  }
+
+  /** Refuses options that cannot make a run, as a usage error. */
+  void check() {
+    if (declarations < 1 || items < 0 || warmup < 0 || rounds <= warmup) {
+      throw new ParameterException(tool.commandLine(), "need --declarations of at least 1, --items of at least 0,"
+          + " and more --rounds than --warmup (the warm-up rounds are part of the rounds)");
+    }
   }
 
   /** The declarations, from the seeded generator. */
