@@ -48,9 +48,10 @@ final class PackCopies {
         return text;
       }
       long consequences = CONSEQUENCE.matcher(text).results().count();
-      if (consequences != GeneratedPack.ruleCount(text)) {
-        throw new IllegalArgumentException(path + " has " + GeneratedPack.ruleCount(text) + " rules but "
-            + consequences + " consequences between a line 'then' and a line 'end'");
+      int rules = GeneratedPack.ruleCount(text);
+      if (consequences != rules) {
+        throw new IllegalArgumentException(path + " has " + rules + " rules but " + consequences
+            + " consequences between a line 'then' and a line 'end'");
       }
       return CONSEQUENCE.matcher(text).replaceAll("then\nend");
     });
