@@ -65,10 +65,22 @@ final class CompiledPack {
     this.dataGlobals = dataGlobals;
   }
 
-  /** The compiled form of {@code pack}, from the cache when an identical pack compiled before. */
+  /** The compiled form of {@code pack} under the default {@link PackPolicy}. */
   static CompiledPack of(RulePack pack) {
-    // The network's mode is part of the key: a pack compiled one way is not the other.
-    return CACHE.get(pack.version().contentHash() + "/" + AlphaNetwork.mode(), key -> compile(pack));
+    return of(pack, PackPolicy.defaults());
+  }
+
+  /**
+   * The compiled form of {@code pack}, from the cache when an identical pack compiled before under
+   * the same policy.
+   *
+   * @throws RulePackException if the pack breaks the policy or does not compile
+   */
+  static CompiledPack of(RulePack pack, PackPolicy policy) {
+    // The network's mode and the policy are part of the key: a pack compiled one way is not the
+    // other, and a pack refused under one policy may be allowed under another.
+    return CACHE.get(pack.version().contentHash() + "/" + AlphaNetwork.mode() + "/" + policy.key(),
+        key -> compile(pack, policy));
   }
 
   /**
@@ -88,7 +100,15 @@ final class CompiledPack {
     return pack.manifest();
   }
 
-  private static CompiledPack compile(RulePack pack) {
+  private static CompiledPack compile(RulePack pack, PackPolicy policy) {
+    // Checked before Drools compiles anything: what a pack may not do is never compiled, let
+    // alone run. Its other mistakes are reported with Drools' errors, all in one pass.
+    PackChecker.Findings findings = PackChecker.check(pack, policy);
+    if (!findings.refusals().isEmpty()) {
+      List<RulePackException.Problem> all = new ArrayList<>(findings.refusals());
+      all.addAll(findings.mistakes());
+      throw new RulePackException(pack.location(), sorted(all));
+    }
     KieServices services = KieServices.get();
     KieFileSystem files = services.newKieFileSystem();
     // A release id per build: Drools keys its repository by it, and two builds must never collide.
@@ -100,9 +120,10 @@ final class CompiledPack {
     }
     try {
       KieBuilder builder = services.newKieBuilder(files).buildAll();
-      List<RulePackException.Problem> problems = problems(builder.getResults().getMessages());
+      List<RulePackException.Problem> problems = new ArrayList<>(problems(builder.getResults().getMessages()));
+      problems.addAll(findings.mistakes());
       if (!problems.isEmpty()) {
-        throw new RulePackException(pack.location(), problems);
+        throw new RulePackException(pack.location(), sorted(problems));
       }
       KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
       AlphaNetwork.compile(kieBase, pack.location());
@@ -150,13 +171,18 @@ final class CompiledPack {
         problems.add(new RulePackException.Problem(path, 0, 0, "the file does not parse"));
       }
     });
-    problems.sort(Comparator.comparing(RulePackException.Problem::path)
+    return sorted(problems);
+  }
+
+  /** Problems in file, line and column order, each once: Drools reports some twice (once per pass). */
+  private static List<RulePackException.Problem> sorted(List<RulePackException.Problem> problems) {
+    List<RulePackException.Problem> copy = new ArrayList<>(problems);
+    copy.sort(Comparator.comparing(RulePackException.Problem::path)
         .thenComparingInt(RulePackException.Problem::line)
         .thenComparingInt(RulePackException.Problem::column));
-    // Drools reports some errors twice (once per pass); keep one of each.
     Set<String> seen = new HashSet<>();
-    problems.removeIf(problem -> !seen.add(problem.toString()));
-    return List.copyOf(problems);
+    copy.removeIf(problem -> !seen.add(problem.toString()));
+    return List.copyOf(copy);
   }
 
   /** Checks what Drools does not: unique rule names and criterion codes across the whole pack. */
@@ -228,7 +254,8 @@ final class CompiledPack {
 
   /** Finds the file and line where a global is declared. */
   static RulePackException.Problem locateGlobal(RulePack pack, String global, String message) {
-    Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global) + "\\s*;?");
+    // The name must end there: a misspelt "price" must not be found on the line declaring "prices".
+    Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global) + "\\s*(;|$)");
     for (String path : pack.drlPaths()) {
       String[] lines = pack.text(path).orElse("").split("\n", -1);
       for (int i = 0; i < lines.length; i++) {

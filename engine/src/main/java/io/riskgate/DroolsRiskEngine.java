@@ -133,6 +133,7 @@ final class DroolsRiskEngine implements RiskEngine {
   private final int batchSize;
   private final Clock clock;
   private final Map<String, Object> userGlobals;
+  private final PackPolicy policy;
   private final AtomicReference<Active> active = new AtomicReference<>();
 
   DroolsRiskEngine(RiskEngine.Builder builder) {
@@ -142,6 +143,7 @@ final class DroolsRiskEngine implements RiskEngine {
     this.batchSize = builder.batchSize;
     this.clock = builder.clock;
     this.userGlobals = Map.copyOf(builder.globals);
+    this.policy = PackPolicy.allowing(builder.allowedInPacks);
     active.set(activate(builder.pack));
   }
 
@@ -160,7 +162,7 @@ final class DroolsRiskEngine implements RiskEngine {
   }
 
   private Active activate(RulePack pack) {
-    CompiledPack compiled = CompiledPack.of(pack);
+    CompiledPack compiled = CompiledPack.of(pack, policy);
     Map<String, Object> bound = new HashMap<>(compiled.dataGlobals());
     bound.putAll(userGlobals);
     Map<String, Object> globals = new HashMap<>();

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Assesses customs declarations against a compiled rule pack and routes each to a channel.
@@ -82,6 +84,7 @@ public interface RiskEngine {
     int batchSize = 250;
     Clock clock = Clock.systemUTC();
     final Map<String, Object> globals = new HashMap<>();
+    final Set<String> allowedInPacks = new TreeSet<>();
 
     Builder() {}
 
@@ -162,6 +165,28 @@ public interface RiskEngine {
         throw new IllegalArgumentException("global 'risk' is the engine's own and cannot be bound");
       }
       globals.put(name, value);
+      return this;
+    }
+
+    /**
+     * Lets packs use classes beyond what a criterion may use by default (the declaration,
+     * reference and reporting types, {@code java.lang} values, {@code String},
+     * {@code StringBuilder}, {@code Math}, {@code java.math}, {@code java.time}'s values,
+     * {@code java.util} collections and {@code java.util.function}; docs/rule-authoring.md, "What
+     * a pack may do"). Every DRL file is checked against that list when a pack is built or
+     * reloaded, and a pack that uses anything else is refused at the place it does.
+     *
+     * <p>A pack is code that runs with the engine's permissions: allow only what your own risk
+     * officers need, such as your own reference types ({@code "com.example.risk.FxRates"}) or a
+     * package of them ({@code "com.example.risk.*"}). The names are recorded with the compiled
+     * pack, so the same pack under another list is checked again.
+     *
+     * @param classesOrPackages fully qualified class names, or package names ending in {@code .*}
+     */
+    public Builder allowInPacks(String... classesOrPackages) {
+      for (String name : classesOrPackages) {
+        allowedInPacks.add(PackPolicy.checkName(Objects.requireNonNull(name, "allowInPacks")));
+      }
       return this;
     }
 

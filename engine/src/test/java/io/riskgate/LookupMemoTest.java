@@ -71,6 +71,7 @@ public class LookupMemoTest {
         })
         .global("hsLists", lists)
         .global("tagged", new TaggedLists(lists))
+        .allowInPacks("io.riskgate.LookupMemoTest")  // the test's own reference type
         .build();
   }
 
