@@ -115,12 +115,20 @@ final class CompiledPack {
     ReleaseId releaseId = services.newReleaseId("io.riskgate.packs", pack.manifest().id(),
         "0.0." + BUILDS.incrementAndGet());
     files.generateAndWritePomXML(releaseId);
+    // Drools advises (with a warning per file) that a file's folder match its package; packs keep
+    // rules/ by theme, so each file goes into its package's folder here and its errors are mapped
+    // back to the pack's own path.
+    Map<String, String> packPaths = new HashMap<>();
     for (String path : pack.drlPaths()) {
-      files.write("src/main/resources/" + path, pack.bytes(path));
+      String pkg = findings.packages().getOrDefault(path, "");
+      String internal = pkg.isEmpty() ? path : pkg.replace('.', '/') + "/" + path.replace('/', '.');
+      packPaths.put(internal, path);
+      files.write("src/main/resources/" + internal, pack.bytes(path));
     }
     try {
       KieBuilder builder = services.newKieBuilder(files).buildAll();
-      List<RulePackException.Problem> problems = new ArrayList<>(problems(builder.getResults().getMessages()));
+      List<RulePackException.Problem> problems = new ArrayList<>(
+          problems(builder.getResults().getMessages(), packPaths));
       problems.addAll(findings.mistakes());
       if (!problems.isEmpty()) {
         throw new RulePackException(pack.location(), sorted(problems));
@@ -138,14 +146,14 @@ final class CompiledPack {
     }
   }
 
-  private static List<RulePackException.Problem> problems(List<Message> messages) {
+  private static List<RulePackException.Problem> problems(List<Message> messages, Map<String, String> packPaths) {
     List<RulePackException.Problem> problems = new ArrayList<>();
     Map<String, Integer> perFile = new HashMap<>();
     for (Message message : messages) {
       if (message.getLevel() != Message.Level.ERROR) {
         continue;
       }
-      String path = message.getPath() == null ? "(pack)" : message.getPath();
+      String path = message.getPath() == null ? "(pack)" : packPaths.getOrDefault(message.getPath(), message.getPath());
       int line = Math.max(0, message.getLine());
       int column = Math.max(0, message.getColumn());
       String text = message.getText() == null ? "error" : message.getText();

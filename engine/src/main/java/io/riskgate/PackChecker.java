@@ -59,6 +59,8 @@ final class PackChecker {
   private final PackPolicy policy;
   private final List<RulePackException.Problem> refusals = new ArrayList<>();
   private final List<RulePackException.Problem> mistakes = new ArrayList<>();
+  /** Each parsed file's DRL package, by path. */
+  private final Map<String, String> packages = new HashMap<>();
   private final Set<String> packTypes = new HashSet<>();
   private final Set<String> functions = new HashSet<>();
   /** Function name to the pack's functions its body calls, and where it is declared. */
@@ -78,7 +80,8 @@ final class PackChecker {
    * before Drools compiles anything; {@code mistakes}, which are reported with Drools' own errors
    * so that an author sees them all at once. Each in file and line order.
    */
-  record Findings(List<RulePackException.Problem> refusals, List<RulePackException.Problem> mistakes) {}
+  record Findings(List<RulePackException.Problem> refusals, List<RulePackException.Problem> mistakes,
+      Map<String, String> packages) {}
 
   /** Checks every DRL file of {@code pack}. */
   static Findings check(RulePack pack, PackPolicy policy) {
@@ -104,6 +107,7 @@ final class PackChecker {
         continue;  // Drools reports the syntax error, located, when it compiles
       }
       parsed.put(source, descr);
+      packages.put(path, descr.getNamespace() == null ? "" : descr.getNamespace());
       descr.getTypeDeclarations().forEach(type -> packTypes.add(type.getTypeName()));
       descr.getEnumDeclarations().forEach(type -> packTypes.add(type.getTypeName()));
       descr.getFunctions().forEach(function -> functions.add(function.getName()));
@@ -117,7 +121,7 @@ final class PackChecker {
       mistakes.add(new RulePackException.Problem(pack.drlPaths().get(0), 0, 0,
           "the pack has no rules: a pack decides nothing without criteria"));
     }
-    return new Findings(sorted(refusals), sorted(mistakes));
+    return new Findings(sorted(refusals), sorted(mistakes), Map.copyOf(packages));
   }
 
   private static List<RulePackException.Problem> sorted(List<RulePackException.Problem> problems) {
