@@ -3,6 +3,7 @@ package io.riskgate.declaration;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * One goods line as a fact of its own: an {@link Item} together with the {@link Declaration} it is
@@ -33,6 +34,9 @@ import java.util.Objects;
  * {@link #heading()} once: rules compare them many times per line. Equal when the declaration and
  * the item are. Immutable (the unit value is computed on first use, and the same every time).
  */
+// Facts are immutable and rules never modify them, so Drools need not track which properties each
+// constraint reads; with that tracking on, it warns about every constraint that consults a global.
+@ClassReactive
 public final class Line {
   private final Declaration declaration;
   private final Item item;
