@@ -18,7 +18,7 @@ class RiskgateJsonTest {
   private static final RiskgateJson JSON = RiskgateJson.defaults();
 
   static String example(String name) throws IOException {
-    return Files.readString(Path.of("src/test/resources/declarations", name));
+    return Files.readString(Path.of("../examples/declarations", name));
   }
 
   @Test
