@@ -2,6 +2,7 @@ package io.riskgate.reference;
 
 import io.riskgate.RulePack;
 import io.riskgate.RulePackException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -52,6 +53,12 @@ public final class ReferenceData {
   public static final String HS_LISTS = "hsLists";
   /** The folder of a pack that holds its reference data. */
   public static final String DATA_FOLDER = "data/";
+  /**
+   * The kinds of reference data, by the name of their file in {@value #DATA_FOLDER}
+   * ({@code data/hs-lists.csv} is of kind {@code hs-lists}): what a manifest's {@code emptyData}
+   * may list.
+   */
+  public static final List<String> KINDS = List.of("traders", "prices", "watchlists", "hs-lists");
 
   private static final ReferenceData EMPTY = new ReferenceData(ReferenceSources.noTraders(),
       ReferenceSources.noPrices(), ReferenceSources.noWatchlists(), ReferenceSources.noHsLists());
