@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * my-pack/
  *   pack.json              the manifest, see {@link PackManifest}
  *   rules/valuation.drl    any number of .drl files, in any sub-folder
- *   data/traders.json      reference data the rules consult (optional)
+ *   data/traders.json      reference data the rules consult (one file per kind a rule uses,
+ *                          unless the manifest lists the kind in emptyData)
  *   scenarios/*.json       scenario tests (not part of the pack's content hash)
  * </pre>
  *
