@@ -78,7 +78,7 @@ final class DataFiles {
       if (!path.startsWith(ReferenceData.DATA_FOLDER) || !(path.endsWith(".json") || path.endsWith(".csv"))) {
         continue;
       }
-      String name = path.substring(ReferenceData.DATA_FOLDER.length(), path.lastIndexOf('.'));
+      String name = kindOfFile(path);
       if (!KNOWN.contains(name)) {
         problem(path, 0, 0, "unknown reference data file; expected data/traders.json, data/prices.csv|json, "
             + "data/watchlists.csv|json or data/hs-lists.csv|json");
@@ -145,6 +145,9 @@ final class DataFiles {
     try (JsonParser parser = JSON.createParser(text)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
+        // A truncated file must not pass for an empty list: an empty one says so, with [].
+        problem(path, 0, 0, "the file is empty; write [] for a list with no entries, or list \""
+            + kindOfFile(path) + "\" in emptyData in pack.json");
         return;
       }
       if (token != JsonToken.START_ARRAY) {
@@ -232,6 +235,9 @@ final class DataFiles {
       }
       table.removeIf(DataFiles::blank);
       if (table.isEmpty()) {
+        problem(path, 0, 0, "the file is empty; a CSV file starts with its header row ("
+            + String.join(",", expected) + "), alone for a list with no entries, or list \""
+            + kindOfFile(path) + "\" in emptyData in pack.json");
         return;
       }
       List<Cell> header = table.get(0);
@@ -282,7 +288,11 @@ final class DataFiles {
       Set<String> seen = new HashSet<>();
       for (Cell cell : header) {
         String name = cell.text().trim();
-        if (!expected.contains(name)) {
+        if (name.isEmpty()) {
+          ok = false;
+          problem(path, cell.line(), cell.column(), "the header has a column without a name (a comma too many?)"
+              + columns);
+        } else if (!expected.contains(name)) {
           ok = false;
           problem(path, cell.line(), cell.column(), "unknown column '" + name + "' in the header"
               + Spelling.closest(name, expected).map(c -> "; did you mean '" + c + "'?").orElse("") + columns);
@@ -411,6 +421,11 @@ final class DataFiles {
         + (split ? " (unquoted, so its comma also split the row into one cell too many)" : "")
         + "; numbers take a point for decimals and no thousands separator"
         + (fixed == null ? "" : ": write " + fixed);
+  }
+
+  /** The kind of a data file from its path: {@code data/hs-lists.csv} is of kind {@code hs-lists}. */
+  private static String kindOfFile(String path) {
+    return path.substring(ReferenceData.DATA_FOLDER.length(), path.lastIndexOf('.'));
   }
 
   /** A row of blank cells: an empty line, such as the one after the last row. */

@@ -132,6 +132,29 @@ class DataFilesTest {
   }
 
   @Test
+  void headerOnly_isAnEmptyList_butAnEmptyFileIsRefused() throws IOException {
+    assertThat(ReferenceData.load(packWith("prices-header-only")).globals()).containsKey("prices");
+    assertThat(problems("prices-empty-file")).singleElement().asString()
+        .startsWith("data/prices.csv:0:0: the file is empty; a CSV file starts with its header row");
+  }
+
+  @Test
+  void emptyJsonFile_isRefused(@TempDir Path other) throws IOException {
+    copy(PACK, other);
+    Files.writeString(other.resolve("data/traders.json"), "\n");
+    assertThatThrownBy(() -> ReferenceData.load(RulePack.fromDirectory(other)))
+        .isInstanceOf(RulePackException.class)
+        .hasMessageContaining("data/traders.json:0:0: the file is empty; write [] for a list with no entries,"
+            + " or list \"traders\" in emptyData in pack.json");
+  }
+
+  @Test
+  void headerWithACommaTooMany_isExplainedOnceAtTheHeader() throws IOException {
+    assertThat(problems("prices-header-trailing-comma")).singleElement().asString()
+        .startsWith("data/prices.csv:1:64: the header has a column without a name (a comma too many?)");
+  }
+
+  @Test
   void unclosedQuote_isReportedWhereItOpens() throws IOException {
     assertThat(problems("watchlists-unclosed-quote")).containsExactly(
         "data/watchlists.csv:4:20: this quote is never closed, so the rest of the file reads as one value;"
