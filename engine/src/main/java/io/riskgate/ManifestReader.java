@@ -118,9 +118,8 @@ final class ManifestReader {
     String subject = path.isEmpty() ? "the manifest" : path;
     String expected = expected(target);
     JsonLocation where = found == null ? e.getLocation() : found.value();
-    if (e instanceof InvalidNullException || found != null && found.token() == JsonToken.VALUE_NULL) {
-      return at(where, subject + " must be " + expected + ", not null"
-          + (path.equals("description") || path.equals("emptyData") ? " (leave the field out instead)" : ""));
+    if (expected != null && (e instanceof InvalidNullException || found != null && found.token() == JsonToken.VALUE_NULL)) {
+      return at(where, subject + " must be " + expected + ", not null");
     }
     if (found == null || expected == null) {
       return at(where, (path.isEmpty() ? "" : path + ": ") + firstLine(e.getOriginalMessage()));

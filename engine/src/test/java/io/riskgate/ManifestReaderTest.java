@@ -50,6 +50,8 @@ class ManifestReaderTest {
       fraction-threshold      | pack.json:4:29: thresholds.yellow must be a whole number, was a fraction (25.5)
       number-version          | pack.json:3:14: version must be a string, was a number (2)
       null-seed               | pack.json:6:11: seed must be a whole number, not null
+      null-empty-data-entry   | pack.json:7:17: emptyData[0] must be a string, not null
+      string-empty-data       | pack.json:7:16: emptyData must be an array of strings, was a string
       missing-random-rates    | pack.json:1:1: randomRates is required: the shares of declarations selected at random
       missing-nested-field    | pack.json:4:17: thresholds.red is required
       thresholds-out-of-order | pack.json:4:17: thresholds must satisfy 1 <= yellow <= red, were yellow 70, red 25
