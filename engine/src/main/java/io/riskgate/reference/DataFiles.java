@@ -37,7 +37,7 @@ final class DataFiles {
   static final String PRICES = "prices";
   static final String WATCHLISTS = "watchlists";
   static final String HS_LISTS = "hs-lists";
-  private static final Set<String> KNOWN = Set.of(TRADERS, PRICES, WATCHLISTS, HS_LISTS);
+  private static final Set<String> KNOWN = Set.copyOf(ReferenceData.KINDS);
 
   private static final JsonMapper JSON = JsonMapper.builder()
       .addModule(new JavaTimeModule())
