@@ -85,8 +85,8 @@ final class CompiledPack {
 
   /**
    * Globals the pack provides from its own data files, by name: its reference data, loaded once
-   * when the pack compiles (and so once per content hash). A pack without a {@code data/} folder
-   * provides none, so a global it declares must be bound through the builder.
+   * when the pack compiles (and so once per content hash). Only the sources the pack ships or
+   * declares empty are here; a global of another kind must be bound through the builder.
    */
   Map<String, Object> dataGlobals() {
     return dataGlobals;
@@ -136,8 +136,8 @@ final class CompiledPack {
       KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
       AlphaNetwork.compile(kieBase, pack.location());
       Map<String, String> globals = check(pack, kieBase);
-      Map<String, Object> dataGlobals = ReferenceData.hasData(pack)
-          ? ReferenceData.load(pack).globals() : Map.of();
+      // Loaded even without a data/ folder: the manifest may declare sources empty.
+      Map<String, Object> dataGlobals = ReferenceData.load(pack).globals();
       return new CompiledPack(pack, kieBase, globals, dataGlobals);
     } finally {
       // Every build registers its module in the process-wide KieRepository; without this, every

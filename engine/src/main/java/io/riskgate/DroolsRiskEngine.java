@@ -3,6 +3,7 @@ package io.riskgate;
 import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.Item;
 import io.riskgate.declaration.Line;
+import io.riskgate.reference.ReferenceData;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,8 +179,8 @@ final class DroolsRiskEngine implements RiskEngine {
       }
       Object value = bound.get(name);
       if (value == null) {
-        problems.add(CompiledPack.locateGlobal(pack, name, "global '" + name
-            + "' is declared but not bound: ship it in the pack's data/ or bind it with RiskEngine.Builder.global"));
+        problems.add(CompiledPack.locateGlobal(pack, name, ReferenceData.missingSource(name).orElse("global '"
+            + name + "' is declared but not bound: bind it with RiskEngine.Builder.global")));
       } else if (!isInstance(compiled, global.getValue(), value)) {
         problems.add(CompiledPack.locateGlobal(pack, name, "global '" + name + "' is declared as "
             + global.getValue() + " but bound to a " + value.getClass().getName()));

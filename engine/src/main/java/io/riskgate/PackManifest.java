@@ -1,7 +1,14 @@
 package io.riskgate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import io.riskgate.reference.ReferenceData;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The manifest of a rule pack, the {@code pack.json} file at its root:
@@ -13,9 +20,15 @@ import java.util.Objects;
  *   "description": "Baseline selectivity criteria modelled on VNACCS/VCIS",
  *   "thresholds": { "yellow": 30, "red": 60 },
  *   "randomRates": { "yellow": 0.02, "red": 0.01 },
- *   "seed": 20261123
+ *   "seed": 20261123,
+ *   "emptyData": ["watchlists"]
  * }
  * }</pre>
+ *
+ * <p>Read strictly (docs/rule-authoring.md has the reference): every field but {@code description}
+ * and {@code emptyData} is required, an unknown field is an error, and a number is never read from
+ * a string nor a whole number from a fraction. Required components are marked for Jackson here;
+ * {@link RulePack} turns its errors into located messages.
  *
  * @param id the pack's id, letters, digits, '.', '_' and '-'
  * @param version the pack's version, recorded in every assessment
@@ -23,14 +36,18 @@ import java.util.Objects;
  * @param thresholds the scores from which a declaration goes YELLOW and RED
  * @param randomRates the share of declarations selected at random into YELLOW and RED
  * @param seed the seed of the random selection: same seed and declaration number, same draw
+ * @param emptyData the kinds of reference data ({@link ReferenceData#KINDS}) the pack has none of,
+ *     said explicitly: a DRL global of such a kind is bound to an empty source rather than refused
+ *     for want of its {@code data/} file
  */
 public record PackManifest(
-    String id,
-    String version,
-    String description,
-    Thresholds thresholds,
-    RandomRates randomRates,
-    long seed) {
+    @JsonProperty(required = true) String id,
+    @JsonProperty(required = true) String version,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) String description,
+    @JsonProperty(required = true) Thresholds thresholds,
+    @JsonProperty(required = true) RandomRates randomRates,
+    @JsonProperty(required = true) long seed,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> emptyData) {
 
   public PackManifest {
     require(id, "id");
@@ -40,7 +57,24 @@ public record PackManifest(
     require(version, "version");
     description = description == null ? "" : description;
     Objects.requireNonNull(thresholds, "thresholds is required");
-    randomRates = randomRates == null ? new RandomRates(0, 0) : randomRates;
+    // No default: an omitted randomRates once turned random selection off without a word.
+    Objects.requireNonNull(randomRates, "randomRates is required");
+    emptyData = emptyData == null ? List.of() : List.copyOf(emptyData);
+    Set<String> seen = new HashSet<>();
+    for (String kind : emptyData) {
+      if (!ReferenceData.KINDS.contains(kind)) {
+        throw new IllegalArgumentException("emptyData lists '" + kind + "', which is not a kind of reference data;"
+            + " expected " + String.join(", ", ReferenceData.KINDS));
+      }
+      if (!seen.add(kind)) {
+        throw new IllegalArgumentException("emptyData lists '" + kind + "' twice");
+      }
+    }
+  }
+
+  /** Whether the manifest says the pack has no reference data of {@code kind} ({@code emptyData}). */
+  public boolean declaresEmpty(String kind) {
+    return emptyData.contains(kind);
   }
 
   private static final long FNV_PRIME = 0x100000001b3L;
@@ -104,7 +138,7 @@ public record PackManifest(
   /**
    * Score thresholds: a score of at least {@code yellow} gives YELLOW, at least {@code red} RED.
    */
-  public record Thresholds(int yellow, int red) {
+  public record Thresholds(@JsonProperty(required = true) int yellow, @JsonProperty(required = true) int red) {
     public Thresholds {
       if (yellow < 1 || red < yellow) {
         throw new IllegalArgumentException(
@@ -122,7 +156,8 @@ public record PackManifest(
    * Random selection rates, as fractions of all declarations (0.01 = 1%). ASYCUDA and VNACCS keep
    * a small random selection so the system stays unpredictable and criteria can be measured.
    */
-  public record RandomRates(double yellow, double red) {
+  public record RandomRates(@JsonProperty(required = true) double yellow,
+      @JsonProperty(required = true) double red) {
     public RandomRates {
       if (!(yellow >= 0 && red >= 0 && yellow + red <= 1)) {
         throw new IllegalArgumentException(

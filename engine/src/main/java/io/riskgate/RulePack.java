@@ -1,11 +1,5 @@
 package io.riskgate;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,7 +28,8 @@ import java.util.stream.Stream;
  * my-pack/
  *   pack.json              the manifest, see {@link PackManifest}
  *   rules/valuation.drl    any number of .drl files, in any sub-folder
- *   data/traders.json      reference data the rules consult (optional)
+ *   data/traders.json      reference data the rules consult (one file per kind a rule uses,
+ *                          unless the manifest lists the kind in emptyData)
  *   scenarios/*.json       scenario tests (not part of the pack's content hash)
  * </pre>
  *
@@ -49,10 +44,6 @@ public final class RulePack {
   /** The manifest's file name at the root of a pack. */
   public static final String MANIFEST = "pack.json";
 
-  private static final JsonMapper MANIFEST_MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
-
   private final String location;
   private final PackManifest manifest;
   private final Map<String, byte[]> files;
@@ -61,7 +52,7 @@ public final class RulePack {
   private RulePack(String location, Map<String, byte[]> files) {
     this.location = location;
     this.files = files;
-    this.manifest = readManifest(location, files.get(MANIFEST));
+    this.manifest = ManifestReader.read(location, files.get(MANIFEST));
     this.version = new PackVersion(manifest.id(), manifest.version(), hash(files));
     if (drlPaths().isEmpty()) {
       throw RulePackException.of(location, MANIFEST, "the pack has no .drl files");
@@ -140,37 +131,6 @@ public final class RulePack {
       throw RulePackException.of(location, ".", "cannot read the pack: " + e.getMessage());
     }
     return files;
-  }
-
-  private static PackManifest readManifest(String location, byte[] json) {
-    try {
-      PackManifest manifest = MANIFEST_MAPPER.readValue(json, PackManifest.class);
-      if (manifest == null) {
-        throw RulePackException.of(location, MANIFEST, "the manifest is empty");
-      }
-      return manifest;
-    } catch (ValueInstantiationException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw manifestProblem(location, e, cause.getMessage());
-    } catch (MismatchedInputException e) {
-      // A missing or mistyped field: name it rather than pass on Jackson's text about types.
-      String field = e.getPath().isEmpty() ? "the manifest"
-          : e.getPath().get(e.getPath().size() - 1).getFieldName();
-      throw manifestProblem(location, e, field + " is required and must be "
-          + (e.getTargetType() != null && e.getTargetType().isPrimitive() ? "a number" : "valid"));
-    } catch (JsonProcessingException e) {
-      throw manifestProblem(location, e,
-          e.getOriginalMessage().lines().findFirst().orElse("invalid manifest"));
-    } catch (IOException e) {
-      throw RulePackException.of(location, MANIFEST, "cannot read the manifest: " + e.getMessage());
-    }
-  }
-
-  private static RulePackException manifestProblem(String location, JsonProcessingException e,
-      String message) {
-    JsonLocation at = e.getLocation();
-    return new RulePackException(location, List.of(new RulePackException.Problem(MANIFEST,
-        at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), message)));
   }
 
   /** Whether a file is part of what the pack decides with, and so of its content hash. */

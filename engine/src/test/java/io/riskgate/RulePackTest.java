@@ -149,19 +149,17 @@ class RulePackTest {
   @Test
   void invalidManifest_namesTheFileAndTheRule() throws IOException {
     Path pack = copyOfBasic();
-    Files.writeString(pack.resolve("pack.json"),
-        "{\"id\": \"x\", \"version\": \"1\", \"thresholds\": {\"yellow\": 50, \"red\": 20}, \"seed\": 1}");
+    Files.writeString(pack.resolve("pack.json"), "{\"id\": \"x\", \"version\": \"1\", \"thresholds\": {\"yellow\": 50,"
+        + " \"red\": 20}, \"randomRates\": {\"yellow\": 0, \"red\": 0}, \"seed\": 1}");
     assertThatThrownBy(() -> RulePack.fromDirectory(pack))
         .isInstanceOf(RulePackException.class)
-        .hasMessageContaining("pack.json:1:")
-        .hasMessageContaining("thresholds must satisfy 1 <= yellow <= red, were yellow 50, red 20");
+        .hasMessageContaining("pack.json:1:43: thresholds must satisfy 1 <= yellow <= red, were yellow 50, red 20");
 
-    Files.writeString(pack.resolve("pack.json"),
-        "{\"id\": \"x\", \"version\": \"1\", \"thresholds\": {\"yellow\": 20, \"red\": 50}}");
+    Files.writeString(pack.resolve("pack.json"), "{\"id\": \"x\", \"version\": \"1\", \"thresholds\": {\"yellow\": 20,"
+        + " \"red\": 50}, \"randomRates\": {\"yellow\": 0, \"red\": 0}}");
     assertThatThrownBy(() -> RulePack.fromDirectory(pack))
         .isInstanceOf(RulePackException.class)
-        .hasMessageContaining("pack.json:1:")
-        .hasMessageContaining("seed is required and must be a number");
+        .hasMessageContaining("pack.json:1:1: seed is required");
 
     assertThatThrownBy(() -> RulePack.fromDirectory(temp.resolve("nowhere")))
         .isInstanceOf(RulePackException.class)

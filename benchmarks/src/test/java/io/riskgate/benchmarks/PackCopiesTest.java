@@ -64,7 +64,8 @@ class PackCopiesTest {
     Path source = directory.resolve("pack");
     Files.createDirectories(source.resolve("rules"));
     Files.writeString(source.resolve(RulePack.MANIFEST), """
-        {"id": "one-line", "version": "1", "thresholds": {"yellow": 25, "red": 70}, "seed": 1}""");
+        {"id": "one-line", "version": "1", "thresholds": {"yellow": 25, "red": 70},
+         "randomRates": {"yellow": 0, "red": 0}, "seed": 1}""");
     Files.writeString(source.resolve("rules/one.drl"), """
         package p;
         rule "On one line" when then end

@@ -15,14 +15,17 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.riskgate.RulePack;
 import io.riskgate.RulePackException;
+import io.riskgate.internal.Spelling;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads a pack's {@code data/} files. Every row is read to a tree first and bound second, so that
@@ -34,7 +37,7 @@ final class DataFiles {
   static final String PRICES = "prices";
   static final String WATCHLISTS = "watchlists";
   static final String HS_LISTS = "hs-lists";
-  private static final Set<String> KNOWN = Set.of(TRADERS, PRICES, WATCHLISTS, HS_LISTS);
+  private static final Set<String> KNOWN = Set.copyOf(ReferenceData.KINDS);
 
   private static final JsonMapper JSON = JsonMapper.builder()
       .addModule(new JavaTimeModule())
@@ -44,10 +47,19 @@ final class DataFiles {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
   private static final CsvMapper CSV = new CsvMapper();
-  private static final CsvSchema HEADER = CsvSchema.emptySchema().withHeader();
 
   /** A row bound to its record, with where it starts. */
   private record Row<T>(T value, int line, int column) {}
+
+  /** A CSV cell as read, with where it starts. */
+  private record Cell(String text, int line, int column) {}
+
+  /**
+   * Cells that are one number once joined with the commas between them: a decimal comma (7,50),
+   * thousands separators (1,000.5) or both the European way (1.000,5).
+   */
+  private static final Pattern COMMA_NUMBER =
+      Pattern.compile("[+-]?(\\d+(,\\d+)+(\\.\\d+)?|\\d{1,3}(\\.\\d{3})+,\\d+)");
 
   private final RulePack pack;
   private final List<RulePackException.Problem> problems = new ArrayList<>();
@@ -66,7 +78,7 @@ final class DataFiles {
       if (!path.startsWith(ReferenceData.DATA_FOLDER) || !(path.endsWith(".json") || path.endsWith(".csv"))) {
         continue;
       }
-      String name = path.substring(ReferenceData.DATA_FOLDER.length(), path.lastIndexOf('.'));
+      String name = kindOfFile(path);
       if (!KNOWN.contains(name)) {
         problem(path, 0, 0, "unknown reference data file; expected data/traders.json, data/prices.csv|json, "
             + "data/watchlists.csv|json or data/hs-lists.csv|json");
@@ -76,6 +88,10 @@ final class DataFiles {
         problem(path, 0, 0, "the trader registry must be JSON (data/traders.json): violations nest");
       } else {
         files.put(name, path);
+        if (pack.manifest().declaresEmpty(name)) {
+          problem(path, 0, 0, "the pack has this file, but pack.json lists \"" + name
+              + "\" in emptyData (the pack has none); keep one");
+        }
       }
     }
 
@@ -93,11 +109,20 @@ final class DataFiles {
     if (!problems.isEmpty()) {
       throw new RulePackException(pack.location(), problems);
     }
-    return ReferenceData.of(
-        traders.isEmpty() ? ReferenceSources.noTraders() : ReferenceSources.traders(values(traders)),
-        prices.isEmpty() ? ReferenceSources.noPrices() : ReferenceSources.prices(values(prices)),
-        watchlists.isEmpty() ? ReferenceSources.noWatchlists() : ReferenceSources.watchlists(values(watchlists)),
-        hsLists.isEmpty() ? ReferenceSources.noHsLists() : ReferenceSources.hsLists(values(hsLists)));
+    return ReferenceData.ofPack(
+        source(TRADERS, files, traders, ReferenceSources::traders, ReferenceSources.noTraders()),
+        source(PRICES, files, prices, ReferenceSources::prices, ReferenceSources.noPrices()),
+        source(WATCHLISTS, files, watchlists, ReferenceSources::watchlists, ReferenceSources.noWatchlists()),
+        source(HS_LISTS, files, hsLists, ReferenceSources::hsLists, ReferenceSources.noHsLists()));
+  }
+
+  /** The source of a kind: from its file, empty if the manifest says so, else null (not given). */
+  private <T, S> S source(String kind, Map<String, String> files, List<Row<T>> rows, Function<List<T>, S> of,
+      S none) {
+    if (files.containsKey(kind)) {
+      return rows.isEmpty() ? none : of.apply(values(rows));
+    }
+    return pack.manifest().declaresEmpty(kind) ? none : null;
   }
 
   private <T> List<Row<T>> rows(String path, Class<T> type) {
@@ -106,41 +131,36 @@ final class DataFiles {
       return rows;
     }
     String text = pack.text(path).orElse("");
-    boolean csv = path.endsWith(".csv");
-    try (JsonParser parser = csv ? CSV.createParser(text) : JSON.createParser(text)) {
-      if (csv) {
-        parser.setSchema(HEADER);
-      }
+    // A spreadsheet saves "UTF-8 CSV" with a byte order mark; it is not part of the first name.
+    text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (path.endsWith(".csv")) {
+      new CsvFile<>(path, text, type, rows).read();
+    } else {
+      jsonRows(path, text, type, rows);
+    }
+    return rows;
+  }
+
+  private <T> void jsonRows(String path, String text, Class<T> type, List<Row<T>> rows) {
+    try (JsonParser parser = JSON.createParser(text)) {
       JsonToken token = parser.nextToken();
-      if (!csv) {
-        if (token == null) {
-          return rows;
-        }
-        if (token != JsonToken.START_ARRAY) {
-          problem(path, parser.currentTokenLocation(), "expected a JSON array of objects");
-          return rows;
-        }
-        token = parser.nextToken();
+      if (token == null) {
+        // A truncated file must not pass for an empty list: an empty one says so, with [].
+        problem(path, 0, 0, "the file is empty; write [] for a list with no entries, or list \""
+            + kindOfFile(path) + "\" in emptyData in pack.json");
+        return;
       }
+      if (token != JsonToken.START_ARRAY) {
+        problem(path, parser.currentTokenLocation(), "expected a JSON array of objects");
+        return;
+      }
+      token = parser.nextToken();
       while (token == JsonToken.START_OBJECT) {
         JsonLocation start = parser.currentTokenLocation();
-        // The CSV parser opens a row where the previous line ended: the row is on the next line.
-        int line = csv ? line(start) + 1 : line(start);
-        JsonNode node = csv ? CSV.readTree(parser) : JSON.readTree(parser);
-        if (csv) {
-          dropEmptyCells((ObjectNode) node);
-        }
-        try {
-          rows.add(new Row<>(JSON.treeToValue(node, type), line, column(start, csv)));
-        } catch (ValueInstantiationException e) {
-          Throwable cause = e.getCause() == null ? e : e.getCause();
-          problem(path, line, column(start, csv), String.valueOf(cause.getMessage()));
-        } catch (JsonMappingException e) {
-          problem(path, line, column(start, csv), field(e) + firstLine(e.getOriginalMessage()));
-        }
+        bind(path, JSON.readTree(parser), type, line(start), column(start), Map.of(), rows);
         token = parser.nextToken();
       }
-      if (!csv && token != JsonToken.END_ARRAY) {
+      if (token != JsonToken.END_ARRAY) {
         problem(path, parser.currentTokenLocation(), "expected an object for each entry");
       }
     } catch (JsonProcessingException e) {
@@ -148,18 +168,307 @@ final class DataFiles {
     } catch (IOException e) {
       problem(path, 0, 0, "cannot read: " + e.getMessage());
     }
-    return rows;
   }
 
-  /** An empty CSV cell means "not given", as an absent JSON field does. */
-  private static void dropEmptyCells(ObjectNode row) {
-    Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
-    while (fields.hasNext()) {
-      JsonNode value = fields.next().getValue();
-      if (value.isTextual() && value.asText().isBlank()) {
-        fields.remove();
+  /**
+   * Binds one entry to its record, or reports why not at the entry, or at the cell of the field
+   * the error names when the entry is a CSV row ({@code columns}: field name to column).
+   */
+  private <T> void bind(String path, JsonNode node, Class<T> type, int line, int column,
+      Map<String, Integer> columns, List<Row<T>> rows) {
+    try {
+      rows.add(new Row<>(JSON.treeToValue(node, type), line, column));
+    } catch (ValueInstantiationException e) {
+      String message = String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage());
+      // Our records' messages start with the field they refuse.
+      problem(path, line, columns.getOrDefault(message.split(" ", 2)[0], column), message);
+    } catch (JsonMappingException e) {
+      String field = fieldName(e);
+      problem(path, line, field == null ? column : columns.getOrDefault(field, column),
+          (field == null ? "" : "field '" + field + "': ") + firstLine(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      problem(path, line, column, firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  /**
+   * One CSV file, read as rows of cells by Jackson's CSV parser and checked here against the
+   * columns its record has: a header naming each column once, rows with a cell for each, numbers
+   * with a decimal point and no separator. What is wrong with the header is said once, there,
+   * rather than once per row.
+   */
+  private final class CsvFile<T> {
+    private final String path;
+    private final String text;
+    private final Class<T> type;
+    private final List<Row<T>> rows;
+    private final List<String> expected;
+
+    CsvFile(String path, String text, Class<T> type, List<Row<T>> rows) {
+      this.path = path;
+      this.text = text;
+      this.type = type;
+      this.rows = rows;
+      this.expected = new ArrayList<>();
+      for (RecordComponent component : type.getRecordComponents()) {
+        expected.add(component.getName());
       }
     }
+
+    void read() {
+      List<List<Cell>> table;
+      try {
+        table = cells();
+      } catch (JsonProcessingException e) {
+        int open = unclosedQuote(text);
+        if (open >= 0) {
+          int[] at = position(text, open);
+          problem(path, at[0], at[1], "this quote is never closed, so the rest of the file reads as one value;"
+              + " close it (a quote inside a quoted value is written twice: \"\")");
+        } else {
+          problem(path, e.getLocation(), firstLine(e.getOriginalMessage()));
+        }
+        return;
+      } catch (IOException e) {
+        problem(path, 0, 0, "cannot read: " + e.getMessage());
+        return;
+      }
+      table.removeIf(DataFiles::blank);
+      if (table.isEmpty()) {
+        problem(path, 0, 0, "the file is empty; a CSV file starts with its header row ("
+            + String.join(",", expected) + "), alone for a list with no entries, or list \""
+            + kindOfFile(path) + "\" in emptyData in pack.json");
+        return;
+      }
+      List<Cell> header = table.get(0);
+      if (!header(header)) {
+        return;
+      }
+      List<String> names = header.stream().map(cell -> cell.text().trim()).toList();
+      for (List<Cell> row : table.subList(1, table.size())) {
+        row(names, row);
+      }
+    }
+
+    private List<List<Cell>> cells() throws IOException {
+      List<List<Cell>> table = new ArrayList<>();
+      try (JsonParser parser = CSV.createParser(text)) {
+        parser.setSchema(CsvSchema.emptySchema());
+        List<Cell> row = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+          if (token == JsonToken.START_ARRAY) {
+            row = new ArrayList<>();
+          } else if (token == JsonToken.END_ARRAY && row != null) {
+            table.add(row);
+            row = null;
+          } else if (token == JsonToken.VALUE_STRING && row != null) {
+            JsonLocation at = parser.currentTokenLocation();
+            row.add(new Cell(parser.getText(), line(at), Math.max(1, at.getColumnNr())));
+          }
+        }
+      }
+      return table;
+    }
+
+    /** Checks the header; false (with the problems said) if the rows cannot be read by it. */
+    private boolean header(List<Cell> header) {
+      Cell first = header.get(0);
+      String columns = "; expected the columns " + String.join(",", expected)
+          + " (in any order), separated by commas";
+      for (String separator : List.of(";", "\t")) {
+        if (header.size() < expected.size() && header.stream().anyMatch(cell -> cell.text().contains(separator))) {
+          problem(path, first.line(), first.column(), "the header is separated by "
+              + (separator.equals(";") ? "';'" : "tabs") + ", not commas (a spreadsheet export in a"
+              + " decimal-comma locale?)" + columns + ", and numbers written with a decimal point");
+          return false;
+        }
+      }
+      boolean ok = true;
+      Set<String> seen = new HashSet<>();
+      for (Cell cell : header) {
+        String name = cell.text().trim();
+        if (name.isEmpty()) {
+          ok = false;
+          problem(path, cell.line(), cell.column(), "the header has a column without a name (a comma too many?)"
+              + columns);
+        } else if (!expected.contains(name)) {
+          ok = false;
+          problem(path, cell.line(), cell.column(), "unknown column '" + name + "' in the header"
+              + Spelling.closest(name, expected).map(c -> "; did you mean '" + c + "'?").orElse("") + columns);
+        } else if (!seen.add(name)) {
+          ok = false;
+          problem(path, cell.line(), cell.column(), "column '" + name + "' appears twice in the header");
+        }
+      }
+      List<String> missing = expected.stream().filter(name -> header.stream()
+          .noneMatch(cell -> cell.text().trim().equals(name))).toList();
+      if (ok && !missing.isEmpty()) {
+        ok = false;
+        problem(path, first.line(), first.column(), "the header lacks the column" + (missing.size() == 1 ? " " : "s ")
+            + String.join(", ", missing) + columns + "; leave a cell empty where a row has no value");
+      }
+      return ok;
+    }
+
+    private void row(List<String> names, List<Cell> cells) {
+      Cell first = cells.get(0);
+      if (cells.size() != names.size()) {
+        cellCount(names, cells);
+        return;
+      }
+      ObjectNode node = JSON.createObjectNode();
+      Map<String, Integer> columns = new HashMap<>();
+      boolean numbersOk = true;
+      for (int i = 0; i < names.size(); i++) {
+        Cell cell = cells.get(i);
+        String value = cell.text();
+        columns.put(names.get(i), cell.column());
+        if (numeric(names.get(i)) && (value.contains(",") || value.indexOf('.') != value.lastIndexOf('.'))) {
+          problem(path, cell.line(), cell.column(), badNumber(names.get(i), value.trim(), false));
+          numbersOk = false;
+        }
+        // An empty cell means "not given", as an absent JSON field does.
+        if (!value.isBlank()) {
+          node.put(names.get(i), value);
+        }
+      }
+      if (numbersOk) {
+        bind(path, node, type, first.line(), first.column(), columns, rows);
+      }
+    }
+
+    /**
+     * A row with more or fewer cells than the header has columns. More, where joining cells with
+     * the commas between them makes numbers with a decimal comma or a thousands separator, is such
+     * a number written unquoted: say so at the number rather than count cells.
+     */
+    private void cellCount(List<String> names, List<Cell> cells) {
+      Cell first = cells.get(0);
+      int surplus = cells.size() - names.size();
+      if (surplus > 0) {
+        List<int[]> joins = new ArrayList<>();
+        if (align(names, cells, 0, 0, surplus, joins)) {
+          for (int[] join : joins) {
+            Cell cell = cells.get(join[0]);
+            String number = String.join(",", cells.subList(join[0], join[0] + join[1]).stream().map(Cell::text).toList());
+            problem(path, cell.line(), cell.column(), badNumber(names.get(join[2]), number, true));
+          }
+          return;
+        }
+        Cell extra = cells.get(names.size());
+        problem(path, extra.line(), extra.column(), "the row has " + cells.size() + " cells but the header has "
+            + names.size() + " columns; a value that holds a comma is quoted (\"...\")");
+      } else {
+        problem(path, first.line(), first.column(), "the row has " + cells.size() + " cell"
+            + (cells.size() == 1 ? "" : "s") + " but the header has " + names.size() + " columns ("
+            + String.join(",", names) + "); leave a cell empty where the row has no value");
+      }
+    }
+
+    /**
+     * Whether the cells from {@code cell} fill the columns from {@code column} when some numeric
+     * cells are joined with their neighbours into comma-written numbers; {@code joins} gets each
+     * join as {cell, cells joined, column}. Joins are tried first and smallest first, so that
+     * {@code 7,50,30} reads as 7,50 then 30.
+     */
+    private boolean align(List<String> names, List<Cell> cells, int cell, int column, int surplus, List<int[]> joins) {
+      if (column == names.size()) {
+        return cell == cells.size() && surplus == 0;
+      }
+      if (numeric(names.get(column))) {
+        StringBuilder number = new StringBuilder(cells.get(cell).text());
+        for (int more = 1; more <= surplus && cell + more < cells.size(); more++) {
+          number.append(',').append(cells.get(cell + more).text());
+          if (COMMA_NUMBER.matcher(number).matches()) {
+            joins.add(new int[] {cell, more + 1, column});
+            if (align(names, cells, cell + more + 1, column + 1, surplus - more, joins)) {
+              return true;
+            }
+            joins.remove(joins.size() - 1);
+          }
+        }
+      }
+      return align(names, cells, cell + 1, column + 1, surplus, joins);
+    }
+
+    private boolean numeric(String column) {
+      for (RecordComponent component : type.getRecordComponents()) {
+        if (component.getName().equals(column)) {
+          Class<?> kind = component.getType();
+          return Number.class.isAssignableFrom(kind) || kind == int.class || kind == long.class || kind == double.class;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A number written with a comma (joined from cells when unquoted): the message that says so. */
+  private static String badNumber(String column, String number, boolean split) {
+    int comma = number.lastIndexOf(',');
+    int point = number.lastIndexOf('.');
+    String fixed;
+    if (comma > point && point >= 0) {
+      fixed = number.replace(".", "").replace(',', '.');
+    } else if (point > comma) {
+      fixed = number.replace(",", "");
+    } else if (number.indexOf(',') == comma && number.length() - comma - 1 != 3) {
+      fixed = number.replace(',', '.');
+    } else {
+      fixed = null;  // 1,000 may be a thousand or one: the author knows which
+    }
+    return column + " is written " + number + ", with a decimal comma or a thousands separator"
+        + (split ? " (unquoted, so its comma also split the row into one cell too many)" : "")
+        + "; numbers take a point for decimals and no thousands separator"
+        + (fixed == null ? "" : ": write " + fixed);
+  }
+
+  /** The kind of a data file from its path: {@code data/hs-lists.csv} is of kind {@code hs-lists}. */
+  private static String kindOfFile(String path) {
+    return path.substring(ReferenceData.DATA_FOLDER.length(), path.lastIndexOf('.'));
+  }
+
+  /** A row of blank cells: an empty line, such as the one after the last row. */
+  private static boolean blank(List<Cell> row) {
+    return row.size() == 1 && row.get(0).text().isBlank();
+  }
+
+  /**
+   * The offset of the quote that a CSV text opens and never closes, or -1. A quote opens a value
+   * only at the start of a cell, and a doubled quote inside one is a quote, as Jackson reads them.
+   */
+  static int unclosedQuote(String text) {
+    boolean quoted = false;
+    boolean cellStart = true;
+    int open = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == '"' && cellStart) {
+        quoted = true;
+        open = i;
+      }
+      cellStart = !quoted && (c == ',' || c == '\n' || c == '\r');
+    }
+    return quoted ? open : -1;
+  }
+
+  /** The line and column (from 1) of an offset in a text. */
+  private static int[] position(String text, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new int[] {line, offset - lineStart + 1};
   }
 
   private <T> void unique(String path, List<Row<T>> rows, Function<T, String> key, String what) {
@@ -181,21 +490,17 @@ final class DataFiles {
     return values;
   }
 
-  private static String field(JsonMappingException e) {
+  private static String fieldName(JsonMappingException e) {
     List<JsonMappingException.Reference> path = e.getPath();
-    if (path.isEmpty() || path.get(path.size() - 1).getFieldName() == null) {
-      return "";
-    }
-    return "field '" + path.get(path.size() - 1).getFieldName() + "': ";
+    return path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
   }
 
   private static int line(JsonLocation location) {
     return location == null ? 0 : Math.max(0, location.getLineNr());
   }
 
-  private static int column(JsonLocation location, boolean csv) {
-    // A CSV row starts at its line's first column.
-    return csv ? 1 : location == null ? 0 : Math.max(0, location.getColumnNr());
+  private static int column(JsonLocation location) {
+    return location == null ? 0 : Math.max(0, location.getColumnNr());
   }
 
   private static String firstLine(String message) {

@@ -2,8 +2,13 @@ package io.riskgate.reference;
 
 import io.riskgate.RulePack;
 import io.riskgate.RulePackException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reference data a pack's rules consult, bundled: trader registry, price table, watchlists and
@@ -23,10 +28,16 @@ import java.util.Objects;
  * data/hs-lists.csv     list,prefix,origin,licenceType,note
  *                       (list: PRICE_RISK, SENSITIVE, TARGETED, LICENCE_REQUIRED)
  * </pre>
- * Each file may be JSON (an array of objects with those fields) or CSV (a header row naming the
- * fields); the trader registry is JSON only, since violations nest. A file that is absent gives an
- * empty source. Any other {@code .json} or {@code .csv} file under {@code data/} is an error, so a
- * misspelt file name cannot silently empty a list. Errors name the file and line.
+ * Each file may be JSON (an array of objects with those fields) or CSV (a header row naming every
+ * field, in any order); the trader registry is JSON only, since violations nest. Any other
+ * {@code .json} or {@code .csv} file under {@code data/} is an error, so a misspelt file name cannot
+ * silently empty a list. Errors name the file, line and column.
+ *
+ * <p>A source is given only when its file is in the pack, or when the manifest says the pack has
+ * none of that kind ({@code "emptyData": ["watchlists"]}, an empty source): a deleted file must not
+ * quietly become an empty registry that every declaration then misses. A source that is not given
+ * is left out of {@link #globals()}, and a pack whose rules declare its global does not load unless
+ * the integrator binds it.
  *
  * <p>Integrators replace any source, e.g. with their own database behind a cache, by binding the
  * global on the engine builder ({@code RiskEngine.Builder.global("traders", registry)}); tests and
@@ -52,6 +63,12 @@ public final class ReferenceData {
   public static final String HS_LISTS = "hsLists";
   /** The folder of a pack that holds its reference data. */
   public static final String DATA_FOLDER = "data/";
+  /**
+   * The kinds of reference data, by the name of their file in {@value #DATA_FOLDER}
+   * ({@code data/hs-lists.csv} is of kind {@code hs-lists}): what a manifest's {@code emptyData}
+   * may list.
+   */
+  public static final List<String> KINDS = List.of("traders", "prices", "watchlists", "hs-lists");
 
   private static final ReferenceData EMPTY = new ReferenceData(ReferenceSources.noTraders(),
       ReferenceSources.noPrices(), ReferenceSources.noWatchlists(), ReferenceSources.noHsLists());
@@ -60,17 +77,51 @@ public final class ReferenceData {
   private final PriceTable prices;
   private final Watchlists watchlists;
   private final HsLists hsLists;
+  /** The global names of the sources given (from a file, declared empty, or set in code). */
+  private final Set<String> given;
 
-  private ReferenceData(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists) {
+  private ReferenceData(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists,
+      Set<String> given) {
     this.traders = Objects.requireNonNull(traders, "traders");
     this.prices = Objects.requireNonNull(prices, "prices");
     this.watchlists = Objects.requireNonNull(watchlists, "watchlists");
     this.hsLists = Objects.requireNonNull(hsLists, "hsLists");
+    this.given = Set.copyOf(given);
+  }
+
+  private ReferenceData(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists) {
+    this(traders, prices, watchlists, hsLists, Set.of(TRADERS, PRICES, WATCHLISTS, HS_LISTS));
+  }
+
+  /** A pack's data: a {@code null} source is one the pack does not give (an empty one stands in). */
+  static ReferenceData ofPack(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists) {
+    Set<String> given = new HashSet<>();
+    addIf(given, traders != null, TRADERS);
+    addIf(given, prices != null, PRICES);
+    addIf(given, watchlists != null, WATCHLISTS);
+    addIf(given, hsLists != null, HS_LISTS);
+    return new ReferenceData(traders == null ? ReferenceSources.noTraders() : traders,
+        prices == null ? ReferenceSources.noPrices() : prices,
+        watchlists == null ? ReferenceSources.noWatchlists() : watchlists,
+        hsLists == null ? ReferenceSources.noHsLists() : hsLists, given);
+  }
+
+  private static void addIf(Set<String> given, boolean present, String global) {
+    if (present) {
+      given.add(global);
+    }
+  }
+
+  private ReferenceData with(String global) {
+    Set<String> more = new HashSet<>(given);
+    more.add(global);
+    return new ReferenceData(traders, prices, watchlists, hsLists, more);
   }
 
   /**
-   * Loads the reference data in {@code pack}'s {@code data/} folder; sources without a file are
-   * empty.
+   * Loads the reference data in {@code pack}'s {@code data/} folder. A source with neither a file
+   * nor an {@code emptyData} entry in the manifest is not given: its accessor returns an empty
+   * source, and {@link #globals()} leaves it out.
    *
    * @throws RulePackException naming the file, line and column of every problem found
    */
@@ -78,12 +129,12 @@ public final class ReferenceData {
     return DataFiles.load(pack);
   }
 
-  /** Reference data with every source empty. */
+  /** Reference data with every source given, and empty. */
   public static ReferenceData empty() {
     return EMPTY;
   }
 
-  /** Reference data from the given sources. */
+  /** Reference data from the given sources, every one of them given. */
   public static ReferenceData of(TraderRegistry traders, PriceTable prices, Watchlists watchlists,
       HsLists hsLists) {
     return new ReferenceData(traders, prices, watchlists, hsLists);
@@ -110,32 +161,66 @@ public final class ReferenceData {
     return hsLists;
   }
 
-  /** This data with {@code traders} in place of its trader registry. */
+  /** This data with {@code traders} in place of its trader registry (now given). */
   public ReferenceData withTraders(TraderRegistry traders) {
-    return new ReferenceData(traders, prices, watchlists, hsLists);
+    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(TRADERS);
   }
 
-  /** This data with {@code prices} in place of its price table. */
+  /** This data with {@code prices} in place of its price table (now given). */
   public ReferenceData withPrices(PriceTable prices) {
-    return new ReferenceData(traders, prices, watchlists, hsLists);
+    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(PRICES);
   }
 
-  /** This data with {@code watchlists} in place of its watchlists. */
+  /** This data with {@code watchlists} in place of its watchlists (now given). */
   public ReferenceData withWatchlists(Watchlists watchlists) {
-    return new ReferenceData(traders, prices, watchlists, hsLists);
+    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(WATCHLISTS);
   }
 
-  /** This data with {@code hsLists} in place of its HS lists. */
+  /** This data with {@code hsLists} in place of its HS lists (now given). */
   public ReferenceData withHsLists(HsLists hsLists) {
-    return new ReferenceData(traders, prices, watchlists, hsLists);
+    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(HS_LISTS);
   }
 
   /**
-   * The sources by DRL global name ({@value #TRADERS}, {@value #PRICES}, {@value #WATCHLISTS},
-   * {@value #HS_LISTS}), ready for {@code RiskEngine.Builder.global}.
+   * The given sources by DRL global name ({@value #TRADERS}, {@value #PRICES}, {@value #WATCHLISTS},
+   * {@value #HS_LISTS}), ready for {@code RiskEngine.Builder.global}. A source the pack neither
+   * ships nor declares empty is left out, so that a rule using it is refused rather than served
+   * an empty source.
    */
   public Map<String, Object> globals() {
-    return Map.of(TRADERS, traders, PRICES, prices, WATCHLISTS, watchlists, HS_LISTS, hsLists);
+    Map<String, Object> globals = new HashMap<>();
+    Map.of(TRADERS, traders, PRICES, prices, WATCHLISTS, watchlists, HS_LISTS, hsLists).forEach((name, source) -> {
+      if (given.contains(name)) {
+        globals.put(name, source);
+      }
+    });
+    return Map.copyOf(globals);
+  }
+
+  /**
+   * For a DRL global that nothing binds: if it is one of the reference-data globals, what the pack
+   * lacks and the ways out, in the words of a load error; empty for any other global.
+   */
+  public static Optional<String> missingSource(String global) {
+    String kind = kindOf(global);
+    if (kind == null) {
+      return Optional.empty();
+    }
+    String file = DATA_FOLDER + kind + (kind.equals("traders") ? ".json" : ".csv (or .json)");
+    return Optional.of("global '" + global + "' has no data: the pack has no " + file + "; add the file, or,"
+        + " if the pack has no " + kind + ", list \"" + kind + "\" in \"emptyData\" in pack.json"
+        + " (an integrator may instead bind the global with RiskEngine.Builder.global)");
+  }
+
+  /** The kind of reference data ({@link #KINDS}) bound to a DRL global, or null if none is. */
+  static String kindOf(String global) {
+    return switch (global) {
+      case TRADERS -> "traders";
+      case PRICES -> "prices";
+      case WATCHLISTS -> "watchlists";
+      case HS_LISTS -> "hs-lists";
+      default -> null;
+    };
   }
 
   @Override

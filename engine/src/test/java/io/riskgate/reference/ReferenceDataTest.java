@@ -87,10 +87,51 @@ class ReferenceDataTest {
   }
 
   @Test
-  void load_packWithoutData_givesEmptySources() {
+  void load_packWithoutData_givesNoSourceToBind() {
     ReferenceData data = ReferenceData.load(RulePack.fromDirectory(Path.of("src/test/resources/packs/basic")));
     assertThat(data.traders().find("0101234567")).isNull();
+    assertThat(data.globals()).isEmpty();
+    assertThat(data.withPrices(ReferenceSources.noPrices()).globals()).containsOnlyKeys("prices");
     assertThat(ReferenceData.hasData(RulePack.fromDirectory(Path.of("src/test/resources/packs/basic")))).isFalse();
+  }
+
+  /** The reference-data pack without its data/prices.csv, and with {@code manifestExtra} in pack.json. */
+  private static RulePack withoutPrices(Path dir, String manifestExtra) throws IOException {
+    DataFilesTest.copy(PACK, dir);
+    Files.delete(dir.resolve("data/prices.csv"));
+    Files.writeString(dir.resolve("pack.json"), Files.readString(dir.resolve("pack.json"))
+        .replace("\"seed\": 7", "\"seed\": 7" + manifestExtra));
+    return RulePack.fromDirectory(dir);
+  }
+
+  @Test
+  void engine_globalWhoseDataFileIsMissing_isRefusedAtTheGlobal_withTheWaysOut(@TempDir Path dir) throws IOException {
+    RulePack pack = withoutPrices(dir, "");
+    assertThat(ReferenceData.load(pack).globals()).doesNotContainKey("prices").containsKey("traders");
+    assertThatThrownBy(() -> RiskEngine.builder().pack(pack).build())
+        .isInstanceOf(RulePackException.class)
+        .hasMessageContaining("rules/reference.drl:13:1: global 'prices' has no data: the pack has no"
+            + " data/prices.csv (or .json); add the file, or, if the pack has no prices, list \"prices\" in"
+            + " \"emptyData\" in pack.json (an integrator may instead bind the global with RiskEngine.Builder.global)");
+  }
+
+  @Test
+  void engine_missingDataFileDeclaredEmpty_bindsAnEmptySource(@TempDir Path dir) throws IOException {
+    RulePack pack = withoutPrices(dir, ",\n  \"emptyData\": [\"prices\"]");
+    RiskEngine engine = RiskEngine.builder().pack(pack).build();
+    // 80% below the packed reference price, R-PRICE with the file; no price, no hit without it.
+    Assessment a = engine.assess(declaration("0100000001", "85171300", "10", "100.00", List.of()));
+    assertThat(a.hits()).extracting(Hit::code).containsExactly("R-LEVEL");
+  }
+
+  @Test
+  void engine_missingDataFileBoundByTheIntegrator_isServedByTheBinding(@TempDir Path dir) throws IOException {
+    RulePack pack = withoutPrices(dir, "");
+    PriceTable table = ReferenceSources.prices(List.of(new ReferencePrice("8517", null, "PCE", "USD",
+        new BigDecimal("50.00"), new BigDecimal("30"), null)));
+    RiskEngine engine = RiskEngine.builder().pack(pack).global("prices", table).build();
+    Assessment a = engine.assess(declaration("0100000001", "85171300", "10", "100.00", List.of()));
+    assertThat(a.hits()).extracting(Hit::code).containsExactly("R-LEVEL", "R-PRICE");
   }
 
   private static Path packWith(Path dir, String file, String content) throws IOException {
@@ -117,7 +158,7 @@ class ReferenceDataTest {
         .satisfies(e -> assertThat(((RulePackException) e).problems()).extracting(Object::toString)
             .containsExactly(
                 "data/prices.csv:3:1: hsCode must be 2, 4, 6, 8 or 10 digits",
-                "data/prices.csv:4:1: field 'unitValue': Cannot deserialize value of type `java.math.BigDecimal` from String \"abc\": not a valid representation",
+                "data/prices.csv:4:15: field 'unitValue': Cannot deserialize value of type `java.math.BigDecimal` from String \"abc\": not a valid representation",
                 "data/prices.csv:5:1: reference price for HS 8517 and origin (any) appears twice (first on line 2)"));
   }
 
