@@ -9,9 +9,14 @@ import java.util.stream.Stream;
 
 /** The scenario-kit test pack, as is or copied with extra scenario files from the test resources. */
 public final class KitPacks {
+  /**
+   * The engine module's folder: the working directory of its own tests, and given by the system
+   * property {@code riskgate.engineDir} to other modules' tests that use these packs.
+   */
+  private static final Path ENGINE = Path.of(System.getProperty("riskgate.engineDir", ""));
   /** The test pack whose every scenario passes. */
-  public static final Path KIT = Path.of("src/test/resources/packs/scenario-kit");
-  private static final Path EXTRA = Path.of("src/test/resources/scenarios");
+  public static final Path KIT = ENGINE.resolve("src/test/resources/packs/scenario-kit");
+  private static final Path EXTRA = ENGINE.resolve("src/test/resources/scenarios");
 
   private KitPacks() {}
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riskgate.RulePack;
-import io.riskgate.RulePackException;
 import io.riskgate.scenario.KitPacks;
+import io.riskgate.RulePackException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
