@@ -4,6 +4,7 @@ import io.riskgate.Assessment;
 import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
 import io.riskgate.RulePackException;
+import io.riskgate.RunningAssessment;
 import io.riskgate.reference.HsListEntry;
 import io.riskgate.reference.HsLists;
 import io.riskgate.reference.PriceTable;
@@ -171,6 +172,15 @@ public final class Scenarios {
       results.add(run(path));
     }
     return List.copyOf(results);
+  }
+
+  /** The assessments in progress on this instance's engines: see {@link RiskEngine#running()}. */
+  List<RunningAssessment> running() {
+    List<RunningAssessment> running = new ArrayList<>();
+    for (RiskEngine engine : engines.values()) {
+      running.addAll(engine.running());
+    }
+    return running;
   }
 
   private RiskEngine engineFor(Scenario scenario) {
