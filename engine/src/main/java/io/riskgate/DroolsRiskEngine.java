@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -80,6 +82,8 @@ final class DroolsRiskEngine implements RiskEngine {
     final Map<String, Object> globals;
     private final BlockingQueue<KieSession> idle = new ArrayBlockingQueue<>(IDLE_SESSIONS);
     private volatile boolean retired;
+    /** Found on first use: locating rules reads the pack's text, which assessing never needs. */
+    private volatile List<Criterion> criteria;
 
     Active(CompiledPack compiled, Map<String, Object> globals) {
       this.compiled = compiled;
@@ -110,6 +114,25 @@ final class DroolsRiskEngine implements RiskEngine {
     void retire() {
       retired = true;
       drain();
+    }
+
+    List<Criterion> criteria() {
+      List<Criterion> found = criteria;
+      if (found == null) {
+        List<Criterion> list = new ArrayList<>();
+        for (KiePackage kiePackage : compiled.kieBase.getKiePackages()) {
+          for (Rule rule : kiePackage.getRules()) {
+            Object code = rule.getMetaData().get(CompiledPack.CODE_ATTRIBUTE);
+            if (code != null) {
+              RulePackException.Problem at = CompiledPack.locate(compiled.pack, rule.getName(), "");
+              list.add(new Criterion(code.toString(), rule.getName(), at.path(), at.line(), at.column()));
+            }
+          }
+        }
+        list.sort(Comparator.comparing(Criterion::code));
+        criteria = found = List.copyOf(list);
+      }
+      return found;
     }
 
     private void drain() {
@@ -263,6 +286,11 @@ final class DroolsRiskEngine implements RiskEngine {
     } catch (ClassNotFoundException | LinkageError e) {
       return true;  // a type only the pack knows: Drools checks the assignment itself
     }
+  }
+
+  @Override
+  public List<Criterion> criteria() {
+    return active.get().criteria();
   }
 
   @Override

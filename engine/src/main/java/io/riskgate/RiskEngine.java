@@ -67,6 +67,12 @@ public interface RiskEngine {
   PackVersion pack();
 
   /**
+   * The criteria of the pack serving now, sorted by code: every rule with a {@code @code}
+   * attribute, and where it is declared (to list them, or check that each has its scenarios).
+   */
+  List<Criterion> criteria();
+
+  /**
    * The assessments in progress now, one per Drools session at work, for a watchdog: a rule or
    * condition that never returns (a loop the time budget cannot interrupt, since it is checked
    * between firings) holds its thread for ever, and this names the thread, the declaration and the

@@ -1,5 +1,6 @@
 package io.riskgate.scenario;
 
+import io.riskgate.Criterion;
 import io.riskgate.PackVersion;
 import io.riskgate.RulePack;
 import io.riskgate.RulePackException;
@@ -7,6 +8,7 @@ import io.riskgate.RunningAssessment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The rule author's check of a pack folder, behind the command {@code validate <pack-dir>}: compile
- * the pack, load its reference data, run its scenarios, and say what is wrong in lines that
- * editors and CI logs link to.
+ * the pack, load its reference data, run its scenarios, check that every criterion has a scenario
+ * where it hits and a near miss ({@link Scenarios#coverageGaps()}), and say what is wrong in lines
+ * that editors and CI logs link to.
  *
  * <pre>
  * packs/vn-baseline/rules/valuation.drl:42:17: [ERR 102] mismatched input ')' in rule "..."
@@ -24,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  *   expected: RED [VAL-01]
  *   actual:   YELLOW [VAL-01] (score 40, selection TARGETED)
  *   ...
- * vn-baseline@2026.11.0: 54 scenarios, 53 passed, 1 failed
+ * packs/vn-baseline/rules/origin.drl:12:7: criterion ORG-02 (rule "...") has no near miss (scenarios/org-02-near-miss*.json, where it does not hit)
+ * vn-baseline@2026.11.0: 54 scenarios, 53 passed, 1 failed; 1 of 28 criteria not covered
  * </pre>
  *
  * <p>Mistakes in the pack or its scenarios are reported as lines of text, never as stack traces.
@@ -33,9 +37,9 @@ import java.util.concurrent.TimeoutException;
  * thread goes on; only ending the JVM stops it. Stateless and thread-safe.
  */
 public final class PackValidation {
-  /** Exit status: the pack compiles, its data loads and every scenario passes. */
+  /** Exit status: the pack compiles, its data loads, every scenario passes, every criterion is covered. */
   public static final int OK = 0;
-  /** Exit status: the pack loads but a scenario failed or could not be read. */
+  /** Exit status: the pack loads but a scenario failed or could not be read, or a criterion is not covered. */
   public static final int SCENARIOS_FAILED = 1;
   /** Exit status: the pack does not load (manifest, rules or reference data). */
   public static final int PACK_DOES_NOT_LOAD = 2;
@@ -91,15 +95,23 @@ public final class PackValidation {
       out.println(stuck);
       return STUCK;
     }
+    List<CoverageGap> gaps = scenarios.coverageGaps(run.loaded);
+    for (CoverageGap gap : gaps) {
+      Criterion criterion = gap.criterion();
+      out.println(location(packDir, criterion.path()) + ":" + criterion.line() + ":" + criterion.column()
+          + ": " + gap.message());
+    }
     String pack = version.id() + "@" + version.version();
+    String uncovered = gaps.isEmpty() ? "" : "; " + gaps.size() + " of " + scenarios.criteria().size()
+        + " criteria not covered (each needs a scenario where it hits and a near miss)";
     if (paths.isEmpty()) {
       out.println(pack + ": compiles and its data loads; no scenarios in " + Scenarios.FOLDER
-          + " (add one per criterion: one that fires and one near miss)");
-      return OK;
+          + " (add one per criterion: one that fires and one near miss)" + uncovered);
+      return gaps.isEmpty() ? OK : SCENARIOS_FAILED;
     }
     out.println(pack + ": " + paths.size() + (paths.size() == 1 ? " scenario, " : " scenarios, ")
-        + (paths.size() - run.failed) + " passed, " + run.failed + " failed");
-    return run.failed == 0 ? OK : SCENARIOS_FAILED;
+        + (paths.size() - run.failed) + " passed, " + run.failed + " failed" + uncovered);
+    return run.failed == 0 && gaps.isEmpty() ? OK : SCENARIOS_FAILED;
   }
 
   /** The scenarios, run one after another on the worker thread. */
@@ -107,6 +119,7 @@ public final class PackValidation {
     private final Scenarios scenarios;
     private final List<String> paths;
     private final PrintStream out;
+    final List<Scenario> loaded = new ArrayList<>();
     int failed;
     /** The scenario running now, for naming a stuck one; read by the watching thread. */
     volatile String current;
@@ -122,7 +135,9 @@ public final class PackValidation {
         current = scenarios.display(path);
         ScenarioResult result;
         try {
-          result = scenarios.run(scenarios.load(path));
+          Scenario scenario = scenarios.load(path);
+          loaded.add(scenario);
+          result = scenarios.run(scenario);
         } catch (ScenarioException e) {
           result = ScenarioResult.broken(scenarios.display(path), e);
         }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:success",
-        "1:the work found failures (rejected lines, failed-closed declarations, failing scenarios)",
+        "1:the work found failures (rejected lines, failed-closed declarations, failing scenarios,"
+            + " criteria without scenarios)",
         "2:bad arguments, unreadable or unwritable files, or a pack that does not load",
         "3:the run could not complete: a rule stuck (--stuck-after), the JVM out of memory or another"
             + " JVM error (one line; the trace with --debug), or a bug in Riskgate (printed with its"

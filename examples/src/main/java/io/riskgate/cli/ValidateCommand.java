@@ -13,13 +13,15 @@ import picocli.CommandLine.Parameters;
 /** {@code riskgate validate}: the rule author's check of a pack folder. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Riskgate.Version.class,
     description = {
-        "Compiles a pack, loads its reference data and runs its scenarios (scenarios/*.json).",
-        "Prints path:line:column: message for each compile error, a FAIL line per failing scenario,"
-            + " and a summary."},
+        "Compiles a pack, loads its reference data, runs its scenarios (scenarios/*.json) and checks"
+            + " that every criterion has a scenario where it hits and a near miss"
+            + " (scenarios/<code>-near-miss*.json, where it does not hit).",
+        "Prints path:line:column: message for each compile error and each criterion not covered, a"
+            + " FAIL line per failing scenario, and a summary."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-        "0:the pack loads and every scenario passes",
-        "1:a scenario failed",
+        "0:the pack loads, every scenario passes and every criterion is covered",
+        "1:a scenario failed, or a criterion lacks a scenario where it hits or a near miss",
         "2:the pack does not load, or bad arguments",
         "3:the validation could not complete: a rule stuck (--stuck-after), a JVM error such as"
             + " running out of memory"})

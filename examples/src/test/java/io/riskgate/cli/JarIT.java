@@ -270,13 +270,21 @@ class JarIT {
   }
 
   @Test
-  void validate_packs_exitZeroWhenItLoadsAndTwoWhenItDoesNot() throws Exception {
-    Run good = riskgate("validate", TestData.pack("gate").toString());
+  void validate_packs_exitZeroWhenAllIsWellOneForCriteriaWithoutScenariosAndTwoWhenItDoesNotLoad() throws Exception {
+    Path vnBaseline = Path.of("../rules/src/main/resources/riskgate/packs/vn-baseline").toAbsolutePath().normalize();
+    Run good = riskgate("validate", vnBaseline.toString());
+    Run uncovered = riskgate("validate", TestData.pack("gate").toString());
     Run broken = riskgate("validate", TestData.pack("broken").toString());
     Run missing = riskgate("validate", "no-such-pack");
 
     assertThat(good.status()).as(good.out() + good.err()).isZero();
-    assertThat(good.out()).contains("gate@1.0.0");
+    assertThat(good.out()).containsPattern("vn-baseline@\\S+: (\\d+) scenarios, \\1 passed, 0 failed\\R");
+    assertThat(uncovered.status()).as(uncovered.out() + uncovered.err()).isEqualTo(1);
+    assertThat(uncovered.out()).contains(TestData.pack("gate").resolve("rules/criteria.drl") + ":10:6: criterion"
+        + " T-VALUE (rule \"High invoice value\") has no scenario where it hits and no near miss"
+        + " (scenarios/t-value-near-miss*.json, where it does not hit)")
+        .contains("gate@1.0.0: compiles and its data loads; no scenarios in scenarios/")
+        .contains("5 of 5 criteria not covered");
     assertThat(broken.status()).isEqualTo(2);
     assertThat(broken.out()).containsPattern("broken/rules/broken\\.drl:\\d+:\\d+: ");
     assertThat(broken.err()).doesNotContain("Exception");
