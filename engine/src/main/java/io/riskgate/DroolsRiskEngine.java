@@ -5,17 +5,23 @@ import io.riskgate.declaration.Item;
 import io.riskgate.declaration.Line;
 import io.riskgate.reference.ReferenceData;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.KeepReferenceOption;
@@ -77,6 +83,8 @@ final class DroolsRiskEngine implements RiskEngine {
     final Map<String, Object> globals;
     private final BlockingQueue<KieSession> idle = new ArrayBlockingQueue<>(IDLE_SESSIONS);
     private volatile boolean retired;
+    /** Found on first use: locating rules reads the pack's text, which assessing never needs. */
+    private volatile List<Criterion> criteria;
 
     Active(CompiledPack compiled, Map<String, Object> globals) {
       this.compiled = compiled;
@@ -109,6 +117,25 @@ final class DroolsRiskEngine implements RiskEngine {
       drain();
     }
 
+    List<Criterion> criteria() {
+      List<Criterion> found = criteria;
+      if (found == null) {
+        List<Criterion> list = new ArrayList<>();
+        for (KiePackage kiePackage : compiled.kieBase.getKiePackages()) {
+          for (Rule rule : kiePackage.getRules()) {
+            Object code = rule.getMetaData().get(CompiledPack.CODE_ATTRIBUTE);
+            if (code != null) {
+              RulePackException.Problem at = CompiledPack.locate(compiled.pack, rule.getName(), "");
+              list.add(new Criterion(code.toString(), rule.getName(), at.path(), at.line(), at.column()));
+            }
+          }
+        }
+        list.sort(Comparator.comparing(Criterion::code));
+        criteria = found = List.copyOf(list);
+      }
+      return found;
+    }
+
     private void drain() {
       for (KieSession session = idle.poll(); session != null; session = idle.poll()) {
         session.dispose();
@@ -118,6 +145,46 @@ final class DroolsRiskEngine implements RiskEngine {
 
   /** Why a session could not assess its batch. */
   private record Failure(String rule, String reason) {}
+
+  /**
+   * A session at work, for {@link #running()}: registered per batch, never per firing. The
+   * assessing thread writes {@code inserting} and {@code inserted} without a lock and the watcher
+   * reads them racily, which is enough for a diagnostic of a thread that is stuck. The watcher's
+   * own fields ({@code seen}, {@code stalledSince}) are guarded by the instance's lock.
+   */
+  private static final class InFlight {
+    final Thread thread = Thread.currentThread();
+    final List<Declaration> batch;
+    final Risk risk;
+    final long startNanos;
+    Guard guard;
+    Declaration inserting;
+    int inserted;
+    private long seen = -1;
+    private long stalledSince;
+
+    InFlight(List<Declaration> batch, Risk risk, long startNanos) {
+      this.batch = batch;
+      this.risk = risk;
+      this.startNanos = startNanos;
+    }
+
+    synchronized RunningAssessment snapshot(long nowNanos, Instant now) {
+      Guard g = guard;
+      long progress = inserted + (g == null ? 0 : g.firings);
+      if (progress != seen) {
+        // Nothing happened yet: stalled since the start. Otherwise since this first sighting.
+        stalledSince = progress == 0 ? startNanos : nowNanos;
+        seen = progress;
+      }
+      Declaration at = inserting;
+      boolean firing = at == null && g != null;
+      Rule rule = firing ? risk.firingRule() : null;
+      return new RunningAssessment(thread, batch, firing ? risk.firingDeclaration() : at,
+          rule == null ? null : rule.getName(), now.minusNanos(nowNanos - startNanos),
+          Duration.ofNanos(nowNanos - stalledSince));
+    }
+  }
 
   /**
    * Most items in one session, whatever the batch size: a session keeps the tuples of every item
@@ -131,16 +198,19 @@ final class DroolsRiskEngine implements RiskEngine {
   private final Channel failureChannel;
   private final int maxFirings;
   private final int maxItems;
+  private final Duration maxTime;
   private final int batchSize;
   private final Clock clock;
   private final Map<String, Object> userGlobals;
   private final PackPolicy policy;
   private final AtomicReference<Active> active = new AtomicReference<>();
+  private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
   DroolsRiskEngine(RiskEngine.Builder builder) {
     this.failureChannel = builder.failureChannel;
     this.maxFirings = builder.maxFiringsPerDeclaration;
     this.maxItems = builder.maxItemsPerDeclaration;
+    this.maxTime = builder.maxTimePerDeclaration;
     this.batchSize = builder.batchSize;
     this.clock = builder.clock;
     this.userGlobals = Map.copyOf(builder.globals);
@@ -222,6 +292,22 @@ final class DroolsRiskEngine implements RiskEngine {
   }
 
   @Override
+  public List<Criterion> criteria() {
+    return active.get().criteria();
+  }
+
+  @Override
+  public List<RunningAssessment> running() {
+    List<RunningAssessment> running = new ArrayList<>();
+    long nowNanos = System.nanoTime();
+    Instant now = Instant.now();
+    for (InFlight flight : inFlight) {
+      running.add(flight.snapshot(nowNanos, now));
+    }
+    return List.copyOf(running);
+  }
+
+  @Override
   public Assessment assess(Declaration declaration) {
     Objects.requireNonNull(declaration, "declaration");
     return run(active.get(), List.of(declaration), clock.instant()).get(0);
@@ -287,7 +373,14 @@ final class DroolsRiskEngine implements RiskEngine {
 
   private Failure execute(Active current, List<Declaration> batch, Risk risk) {
     KieSession session = current.borrow();
-    Guard guard = new Guard(risk, maxFirings, session);
+    InFlight flight = new InFlight(batch, risk, System.nanoTime());
+    // The batch's budget is the sum of its declarations': no declaration's own time is measured,
+    // since firings alternate between them; a batch over it is re-run one declaration at a time,
+    // each with its own budget, so the culprit fails alone.
+    Guard guard = new Guard(risk, maxFirings, session, flight.startNanos,
+        Math.multiplyExact(maxTime.toNanos(), (long) batch.size()));
+    flight.guard = guard;
+    inFlight.add(flight);
     int facts = 0;
     boolean completed = false;
     try {
@@ -298,6 +391,7 @@ final class DroolsRiskEngine implements RiskEngine {
         session.setGlobal(CompiledPack.RISK_GLOBAL, risk);
       }
       for (Declaration declaration : batch) {
+        flight.inserting = declaration;
         long before = session.getFactCount();
         session.insert(declaration);
         // The same object twice in a batch is one fact (Drools keeps facts by identity); its lines
@@ -309,7 +403,9 @@ final class DroolsRiskEngine implements RiskEngine {
           }
           facts += 1 + declaration.items().size();
         }
+        flight.inserted++;
       }
+      flight.inserting = null;
       // A backstop for firings that no declaration accounts for; the guard catches the rest.
       long budget = (long) maxFirings * batch.size() + 1;
       int fired = session.fireAllRules(guard, (int) Math.min(Integer.MAX_VALUE, budget));
@@ -317,6 +413,11 @@ final class DroolsRiskEngine implements RiskEngine {
         return new Failure(guard.runaway().getName(), String.format(
             "rule '%s' fired more than %,d times for one declaration (runaway rule; limit maxFiringsPerDeclaration)",
             guard.runaway().getName(), maxFirings));
+      }
+      if (guard.outOfTime() != null) {
+        return new Failure(guard.outOfTime().getName(), String.format(
+            "rules ran longer than %s for this declaration (limit maxTimePerDeclaration); rule '%s' was firing"
+                + " when the time ran out", RiskEngine.Builder.describe(maxTime), guard.outOfTime().getName()));
       }
       if (fired >= budget) {
         return new Failure("(engine)", "rules fired " + fired + " times, more than the session's budget");
@@ -331,6 +432,7 @@ final class DroolsRiskEngine implements RiskEngine {
       String rule = ruleOf(risk);
       return new Failure(rule, "evaluating the rules failed: " + describe(e));
     } finally {
+      inFlight.remove(flight);
       current.release(session, completed && reset(session, facts));
     }
   }

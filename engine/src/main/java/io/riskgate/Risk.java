@@ -121,6 +121,11 @@ public final class Risk {
     return firing;
   }
 
+  /** The declaration the last firing was for, or null if it was for none (or nothing fired). */
+  Declaration firingDeclaration() {
+    return firingKey instanceof Declaration declaration ? declaration : null;
+  }
+
   List<Hit> hitsOf(Declaration declaration) {
     Tally tally = tallies.get(declaration);
     return tally == null || tally.hits == null ? List.of() : tally.hits;

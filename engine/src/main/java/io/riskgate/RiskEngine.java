@@ -2,6 +2,7 @@ package io.riskgate;
 
 import io.riskgate.declaration.Declaration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ import java.util.TreeSet;
  * the pack that was current when it started, and every assessment records that pack's version.
  *
  * <p><b>Failing closed:</b> a declaration the engine cannot assess (a rule that throws, a rule that
- * fires more than {@link Builder#maxFiringsPerDeclaration} times, more items than
- * {@link Builder#maxItemsPerDeclaration}) gets the {@link Builder#failureChannel} (RED by default)
+ * fires more than {@link Builder#maxFiringsPerDeclaration} times, rules that run longer than
+ * {@link Builder#maxTimePerDeclaration}, more items than {@link Builder#maxItemsPerDeclaration}) gets the {@link Builder#failureChannel} (RED by default)
  * with an {@code ENGINE_ERROR} hit naming the rule and the cause; it is never released GREEN by
  * accident. Other declarations in the same batch are assessed as if it were not there.
  *
@@ -67,6 +68,25 @@ public interface RiskEngine {
   /** The version of the pack serving now. */
   PackVersion pack();
 
+  /**
+   * The criteria of the pack serving now, sorted by code: every rule with a {@code @code}
+   * attribute, and where it is declared (to list them, or check that each has its scenarios).
+   */
+  List<Criterion> criteria();
+
+  /**
+   * The assessments in progress now, one per Drools session at work, for a watchdog: a rule or
+   * condition that never returns (a loop the time budget cannot interrupt, since it is checked
+   * between firings) holds its thread for ever, and this names the thread, the declaration and the
+   * rule. What to do about it is the caller's choice: a Java thread cannot be stopped, so a command
+   * line tool reports it and ends the process.
+   *
+   * <p>Cheap for the assessments: a session registers when it starts and leaves when it ends, and
+   * a snapshot reads what the assessing thread writes anyway. Safe to call from any thread, at any
+   * time; calling it every second or so is what {@link RunningAssessment#stalled()} expects.
+   */
+  List<RunningAssessment> running();
+
   /** A builder with the defaults listed on its setters. */
   static Builder builder() {
     return new Builder();
@@ -81,6 +101,7 @@ public interface RiskEngine {
     Channel failureChannel = Channel.RED;
     int maxFiringsPerDeclaration = 1_000;
     int maxItemsPerDeclaration = 1_000;
+    Duration maxTimePerDeclaration = Duration.ofSeconds(1);
     int batchSize = 250;
     Clock clock = Clock.systemUTC();
     final Map<String, Object> globals = new HashMap<>();
@@ -118,6 +139,37 @@ public interface RiskEngine {
       }
       this.maxFiringsPerDeclaration = max;
       return this;
+    }
+
+    /**
+     * How long the rules may run for one declaration before the engine fails it closed, naming the
+     * rule that was firing (default 1 s; 1 ms to 1 hour). This catches a rule whose consequence is
+     * slow over many firings. A warm engine takes tens of microseconds for a typical declaration,
+     * but the budget is wall time and the first assessments in a JVM (or after a reload) run
+     * interpreted code: a rule firing 50 times took 150 ms on a cold JVM where it takes 2 ms warm.
+     * A budget below that would fail legitimate declarations closed at start-up, or during a long
+     * garbage collection pause.
+     *
+     * <p>The clock is read between firings, every 16 firings of a session
+     * (every firing once half the budget is gone), so a declaration with fewer firings is never cut
+     * short, and a single firing or condition that never returns is not stopped: see
+     * {@link RiskEngine#running()} for watching those. A batch of {@code n} declarations in one
+     * session has {@code n} times this budget; a batch that exceeds it is re-run one declaration at a
+     * time, each with its own budget, so only the slow declaration fails closed (and its time is
+     * spent twice).
+     */
+    public Builder maxTimePerDeclaration(Duration max) {
+      Objects.requireNonNull(max, "maxTimePerDeclaration");
+      if (max.compareTo(Duration.ofMillis(1)) < 0 || max.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("maxTimePerDeclaration must be between 1 ms and 1 hour, was " + describe(max));
+      }
+      this.maxTimePerDeclaration = max;
+      return this;
+    }
+
+    /** A duration as messages print it: {@code 50 ms}, or ISO-8601 when not whole milliseconds. */
+    static String describe(Duration duration) {
+      return duration.getNano() % 1_000_000 == 0 ? String.format("%,d ms", duration.toMillis()) : duration.toString();
     }
 
     /** The most items a declaration may have; beyond it fails closed (default 1,000). */

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riskgate.declaration.Declaration;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class FailClosedTest {
@@ -134,5 +137,79 @@ class FailClosedTest {
     assertThatThrownBy(() -> RiskEngine.builder().build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("a pack is required");
+    assertThatThrownBy(() -> RiskEngine.builder().maxTimePerDeclaration(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxTimePerDeclaration must be between 1 ms and 1 hour, was 0 ms");
+    assertThatThrownBy(() -> RiskEngine.builder().maxTimePerDeclaration(Duration.ofHours(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxTimePerDeclaration must be between 1 ms and 1 hour, was 7,200,000 ms");
+  }
+
+  /** A declaration of the slow pack that its slow rule fires on once per item. */
+  private static Declaration slow(String number, int items) {
+    TestDeclarations slow = declaration(number);
+    for (int i = 0; i < items; i++) {
+      slow.item("85171300");
+    }
+    return slow.build();
+  }
+
+  @Test
+  void slowRule_overTheTimeBudget_failsItsDeclarationClosedNamingTheRule_andTheBatchGoesOn() {
+    // Each firing of the slow rule counts to 20 million; sixty of them are far over 100 ms.
+    RiskEngine engine = RiskEngine.builder().pack(RulePack.fromDirectory(TestDeclarations.pack("slow")))
+        .maxTimePerDeclaration(Duration.ofMillis(100)).build();
+    List<Declaration> batch = List.of(declaration("D-1").invoice("9000").build(), slow("D-SLOW", 60),
+        declaration("D-3").invoice("100").item("85171300").item("85171300").build());
+
+    List<Assessment> assessments = engine.assessAll(batch);
+
+    assertThat(assessments.get(1).selection()).isEqualTo(Selection.FAIL_CLOSED);
+    assertThat(assessments.get(1).channel()).isEqualTo(Channel.RED);
+    assertThat(assessments.get(1).hits()).singleElement().satisfies(hit -> {
+      assertThat(hit.code()).isEqualTo(Hit.ENGINE_ERROR);
+      assertThat(hit.rule()).isEqualTo("Slow on every line");
+      assertThat(hit.reason()).isEqualTo("rules ran longer than 100 ms for this declaration (limit"
+          + " maxTimePerDeclaration); rule 'Slow on every line' was firing when the time ran out");
+    });
+    assertThat(assessments.get(0).channel()).isEqualTo(Channel.YELLOW);
+    assertThat(assessments.get(2).channel()).isEqualTo(Channel.GREEN);
+    for (int i : new int[] {0, 2}) {
+      assertThat(assessments.get(i).selection()).isNotEqualTo(Selection.FAIL_CLOSED);
+      assertThat(EngineChannelsTest.withoutTime(assessments.get(i)))
+          .isEqualTo(EngineChannelsTest.withoutTime(engine.assess(batch.get(i))));
+    }
+  }
+
+  @Test
+  void running_namesTheThreadTheDeclarationAndTheRuleOfASessionAtWork_andForgetsItWhenItEnds() throws Exception {
+    RiskEngine engine = RiskEngine.builder().pack(RulePack.fromDirectory(TestDeclarations.pack("slow")))
+        .maxTimePerDeclaration(Duration.ofHours(1)).build();
+    Declaration slow = slow("D-SLOW", 5);
+    Instant before = Instant.now();
+    Thread[] worker = new Thread[1];
+    CompletableFuture<Assessment> done = CompletableFuture.supplyAsync(() -> {
+      worker[0] = Thread.currentThread();
+      return engine.assess(slow);
+    });
+
+    // Five firings of tens of milliseconds each: the rule is seen firing long before they end. The
+    // snapshot reads fields as the engine writes them, the rule a moment before its declaration.
+    RunningAssessment seen = null;
+    while (seen == null && !done.isDone()) {
+      seen = engine.running().stream().filter(r -> r.rule() != null && r.declaration() != null)
+          .findFirst().orElse(null);
+    }
+    Assessment assessment = done.get();
+
+    assertThat(seen).as("seen while firing").isNotNull();
+    assertThat(seen.thread()).isSameAs(worker[0]);
+    assertThat(seen.declarations()).containsExactly(slow);
+    assertThat(seen.declaration()).isSameAs(slow);
+    assertThat(seen.rule()).isEqualTo("Slow on every line");
+    assertThat(seen.since()).isAfterOrEqualTo(before.minusSeconds(1));
+    assertThat(seen.stalled().isNegative()).isFalse();
+    assertThat(assessment.selection()).isNotEqualTo(Selection.FAIL_CLOSED);
+    assertThat(engine.running()).isEmpty();
   }
 }

@@ -1,9 +1,11 @@
 package io.riskgate.scenario;
 
 import io.riskgate.Assessment;
+import io.riskgate.Criterion;
 import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
 import io.riskgate.RulePackException;
+import io.riskgate.RunningAssessment;
 import io.riskgate.reference.HsListEntry;
 import io.riskgate.reference.HsLists;
 import io.riskgate.reference.PriceTable;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -91,6 +94,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Scenarios {
   /** The folder of a pack that holds its scenarios. */
   public static final String FOLDER = "scenarios/";
+  /** What follows a criterion's code, in lower case, in the file name of its near miss. */
+  public static final String NEAR_MISS = "-near-miss";
 
   private final RulePack pack;
   private final ReferenceData data;
@@ -171,6 +176,73 @@ public final class Scenarios {
       results.add(run(path));
     }
     return List.copyOf(results);
+  }
+
+  /** The pack's criteria, sorted by code: see {@link RiskEngine#criteria()}. */
+  public List<Criterion> criteria() {
+    return engines.get(Scenario.ReferenceOverrides.NONE).criteria();
+  }
+
+  /**
+   * The criteria that lack a scenario where they hit (one whose {@code expect.codes} holds the
+   * code), a near miss (a scenario named {@code <code in lower case>-near-miss*.json}, in which the
+   * code does not hit), or both; in the order of {@link #criteria()}. Scenario files that cannot be
+   * read count for nothing.
+   */
+  public List<CoverageGap> coverageGaps() {
+    List<Scenario> loaded = new ArrayList<>();
+    for (String path : paths()) {
+      try {
+        loaded.add(load(path));
+      } catch (ScenarioException e) {
+        // Not a scenario: running it reports why.
+      }
+    }
+    return coverageGaps(loaded);
+  }
+
+  /** {@link #coverageGaps()} over scenarios already loaded. */
+  List<CoverageGap> coverageGaps(List<Scenario> scenarios) {
+    List<CoverageGap> gaps = new ArrayList<>();
+    for (Criterion criterion : criteria()) {
+      String code = criterion.code();
+      String nearMiss = code.toLowerCase(Locale.ROOT) + NEAR_MISS;
+      boolean hits = false;
+      boolean missed = false;
+      List<String> nearMissesThatHit = new ArrayList<>();
+      for (Scenario scenario : scenarios) {
+        boolean expected = scenario.expected().codes().contains(code);
+        hits |= expected;
+        if (scenario.fileName().startsWith(nearMiss)) {
+          if (expected) {
+            nearMissesThatHit.add(scenario.fileName());
+          } else {
+            missed = true;
+          }
+        }
+      }
+      String want = FOLDER + nearMiss + "*.json, where it does not hit";
+      if (!nearMissesThatHit.isEmpty()) {
+        gaps.add(new CoverageGap(criterion, "is expected to hit in its near miss "
+            + String.join(", ", nearMissesThatHit) + ": a near miss is a scenario where it does not"));
+      } else if (!hits && !missed) {
+        gaps.add(new CoverageGap(criterion, "has no scenario where it hits and no near miss (" + want + ")"));
+      } else if (!hits) {
+        gaps.add(new CoverageGap(criterion, "has no scenario where it hits"));
+      } else if (!missed) {
+        gaps.add(new CoverageGap(criterion, "has no near miss (" + want + ")"));
+      }
+    }
+    return List.copyOf(gaps);
+  }
+
+  /** The assessments in progress on this instance's engines: see {@link RiskEngine#running()}. */
+  List<RunningAssessment> running() {
+    List<RunningAssessment> running = new ArrayList<>();
+    for (RiskEngine engine : engines.values()) {
+      running.addAll(engine.running());
+    }
+    return running;
   }
 
   private RiskEngine engineFor(Scenario scenario) {

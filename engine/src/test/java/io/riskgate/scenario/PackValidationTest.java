@@ -2,6 +2,8 @@ package io.riskgate.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riskgate.Criterion;
+import io.riskgate.RulePack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +20,55 @@ class PackValidationTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
+  private static final String[] NEAR_MISSES = {"k-arms-near-miss.json", "k-hs-near-miss.json",
+      "k-price-near-miss.json", "k-trader-near-miss.json", "k-value-near-miss.json", "k-watch-near-miss.json"};
+
   @Test
-  void validate_goodPack_returns0WithASummary() {
-    int status = PackValidation.validate(KitPacks.KIT, out);
-    assertThat(status).isEqualTo(PackValidation.OK).isZero();
-    assertThat(output()).isEqualTo("scenario-kit@1.0.0: 10 scenarios, 10 passed, 0 failed" + System.lineSeparator());
+  void validate_goodPack_returns0WithASummary(@TempDir Path dir) {
+    KitPacks.withScenarios(dir, "near-misses", NEAR_MISSES);
+    int status = PackValidation.validate(dir, out);
+    assertThat(status).as(output()).isEqualTo(PackValidation.OK).isZero();
+    assertThat(output()).isEqualTo("scenario-kit@1.0.0: 16 scenarios, 16 passed, 0 failed" + System.lineSeparator());
+  }
+
+  @Test
+  void validate_criteriaWithoutANearMissOrAHit_returns1ListingEachAtItsRule(@TempDir Path dir) throws Exception {
+    KitPacks.withScenarios(dir, "near-misses", NEAR_MISSES);
+    Files.delete(dir.resolve("scenarios/k-watch-near-miss.json"));
+    Files.delete(dir.resolve("scenarios/watchlist-override.json"));
+    Files.delete(dir.resolve("scenarios/k-hs-near-miss.json"));
+    // A near miss that expects its criterion to hit is no near miss.
+    Files.writeString(dir.resolve("scenarios/k-value-near-miss-2.json"),
+        Files.readString(dir.resolve("scenarios/value-yellow.json")));
+
+    int status = PackValidation.validate(dir, out);
+
+    assertThat(status).isEqualTo(PackValidation.SCENARIOS_FAILED);
+    Path drl = dir.resolve("rules/criteria.drl");
+    assertThat(output().lines()).containsExactly(
+        drl + ":60:6: criterion K-HS (rule \"Price-risk goods\") has no near miss"
+            + " (scenarios/k-hs-near-miss*.json, where it does not hit)",
+        drl + ":18:6: criterion K-VALUE (rule \"High invoice value\") is expected to hit in its near miss"
+            + " k-value-near-miss-2.json: a near miss is a scenario where it does not",
+        drl + ":37:6: criterion K-WATCH (rule \"Watchlisted company\") has no scenario where it hits and no"
+            + " near miss (scenarios/k-watch-near-miss*.json, where it does not hit)",
+        "scenario-kit@1.0.0: 14 scenarios, 14 passed, 0 failed; 3 of 6 criteria not covered (each needs a"
+            + " scenario where it hits and a near miss)");
+  }
+
+  @Test
+  void coverageGaps_ofTheKitAsShipped_nameEveryCriterionButThePriceWithoutANearMiss() {
+    Scenarios kit = Scenarios.of(RulePack.fromDirectory(KitPacks.KIT));
+    assertThat(kit.criteria()).extracting(Criterion::code)
+        .containsExactly("K-ARMS", "K-HS", "K-PRICE", "K-TRADER", "K-VALUE", "K-WATCH");
+    assertThat(kit.coverageGaps()).extracting(gap -> gap.criterion().code() + " " + gap.missing())
+        .containsExactly(
+            "K-ARMS has no near miss (scenarios/k-arms-near-miss*.json, where it does not hit)",
+            "K-HS has no near miss (scenarios/k-hs-near-miss*.json, where it does not hit)",
+            "K-PRICE has no near miss (scenarios/k-price-near-miss*.json, where it does not hit)",
+            "K-TRADER has no near miss (scenarios/k-trader-near-miss*.json, where it does not hit)",
+            "K-VALUE has no near miss (scenarios/k-value-near-miss*.json, where it does not hit)",
+            "K-WATCH has no near miss (scenarios/k-watch-near-miss*.json, where it does not hit)");
   }
 
   @Test
@@ -42,7 +88,8 @@ class PackValidationTest {
         .contains(dir.resolve("scenarios/unknown-channel.json") + ":4:")
         .doesNotContain("FAIL " + dir.resolve("scenarios/clean-green.json"))
         .doesNotContain("Exception")
-        .endsWith("scenario-kit@1.0.0: 13 scenarios, 10 passed, 3 failed" + System.lineSeparator());
+        .endsWith("scenario-kit@1.0.0: 13 scenarios, 10 passed, 3 failed; 6 of 6 criteria not covered"
+            + " (each needs a scenario where it hits and a near miss)" + System.lineSeparator());
   }
 
   @Test
@@ -80,9 +127,13 @@ class PackValidationTest {
   }
 
   @Test
-  void validate_packWithoutScenarios_returns0AndSaysSo() {
-    int status = PackValidation.validate(Path.of("src/test/resources/packs/basic"), out);
-    assertThat(status).isZero();
-    assertThat(output()).contains("basic@1.0.0: compiles and its data loads; no scenarios in scenarios/");
+  void validate_packWithoutScenarios_returns1ListingItsCriteria() {
+    Path basic = Path.of("src/test/resources/packs/basic");
+    int status = PackValidation.validate(basic, out);
+    assertThat(status).isEqualTo(PackValidation.SCENARIOS_FAILED);
+    assertThat(output()).contains("basic@1.0.0: compiles and its data loads; no scenarios in scenarios/")
+        .contains(" criteria not covered")
+        .containsPattern(java.util.regex.Pattern.quote(basic.resolve("rules").toString())
+            + "/\\S+\\.drl:\\d+:\\d+: criterion \\S+ \\(rule \"[^\"]+\"\\) has no scenario where it hits and no near miss");
   }
 }

@@ -5,6 +5,7 @@ import io.riskgate.RulePack;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Option;
         "0:every line assessed",
         "1:some lines rejected, or some declarations failed closed (see the summary)",
         "2:bad arguments, unreadable or unwritable files, a pack that does not load, a baseline that"
-            + " does not match the input"})
+            + " does not match the input",
+        "3:the run could not complete: a rule stuck (--stuck-after), a JVM error such as running out"
+            + " of memory; no output is written"})
 final class RescoreCommand implements Callable<Integer> {
   static final String BUNDLED_PACK = "riskgate/packs/vn-baseline";
   static final String BUNDLED_SAMPLE = "riskgate/samples/vn-sample.jsonl.gz";
@@ -79,12 +82,17 @@ final class RescoreCommand implements Callable<Integer> {
       description = "Longest input line kept; a longer one is rejected without being held in memory (default: ${DEFAULT-VALUE}).")
   int maxLineChars;
 
+  @Option(names = "--stuck-after", paramLabel = "<seconds>", defaultValue = "60",
+      description = "Stop the run (exit 3, naming the input line and the rule) when a rule or condition has not finished for this long, 1 to 86400 (default: ${DEFAULT-VALUE}).")
+  int stuckAfter;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
     validate();
+    Duration stuck = Riskgate.stuckAfter(spec.commandLine(), stuckAfter);
     PrintWriter stdout = spec.commandLine().getOut();
     boolean defaults = out == null;
     Path outFile = defaults ? DEFAULT_DIR.resolve("assessments.jsonl") : out;
@@ -100,7 +108,7 @@ final class RescoreCommand implements Callable<Integer> {
 
     Source source = in == null ? Source.resource(BUNDLED_SAMPLE, "bundled sample (" + BUNDLED_SAMPLE + ")")
         : in.toString().equals("-") ? Source.stdin() : Source.file(in);
-    Rescorer.Settings settings = new Rescorer.Settings(source, baseline, threads, batch, maxLineChars);
+    Rescorer.Settings settings = new Rescorer.Settings(source, baseline, threads, batch, maxLineChars, stuck);
     boolean terminal = Progress.stderrIsTerminal();
     Progress progress = quiet ? Progress.none() : Progress.of(System.err, terminal, source::size);
 

@@ -8,21 +8,27 @@ import io.riskgate.Assessment;
 import io.riskgate.DeclarationException;
 import io.riskgate.RiskEngine;
 import io.riskgate.RiskgateJson;
+import io.riskgate.RunningAssessment;
 import io.riskgate.declaration.Declaration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,8 +46,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Rescorer {
 
-  /** What to run on. */
-  record Settings(Source input, Path baseline, int threads, int chunkLines, int maxLineChars) {}
+  /**
+   * What to run on; {@code stuckAfter} is how long a rule or condition may go without finishing
+   * before the run stops (see {@link #stuck}).
+   */
+  record Settings(Source input, Path baseline, int threads, int chunkLines, int maxLineChars,
+      Duration stuckAfter) {}
 
   /** A line set aside: its number, the declaration number if it was readable, and why. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,6 +70,9 @@ final class Rescorer {
 
   private record Assessed(long line, Assessment assessment, String json, Outcome outcome) {}
 
+  /** The declarations a worker is assessing, and their input lines: for naming a stuck line. */
+  private record Work(List<Declaration> declarations, List<Long> lines) {}
+
   /** A processed chunk; {@code bytesRead} is how far the input had been read when it was cut. */
   private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead) {}
 
@@ -71,6 +84,7 @@ final class Rescorer {
   private final RiskgateJson json;
   private final Settings settings;
   private final Progress progress;
+  private final Map<Thread, Work> working = new ConcurrentHashMap<>();
 
   Rescorer(RiskEngine engine, Settings settings, Progress progress) {
     this.engine = engine;
@@ -132,9 +146,20 @@ final class Rescorer {
     }
   }
 
-  private static Chunk result(Future<Chunk> future) throws InterruptedException {
+  /**
+   * Waits for a chunk, looking at the engine's sessions now and then: a worker whose rules have
+   * gone {@code stuckAfter} without a rule starting to fire would otherwise hold the run for ever.
+   */
+  private Chunk result(Future<Chunk> future) throws InterruptedException {
+    long tick = Math.max(10, Math.min(1_000, settings.stuckAfter().toMillis() / 4));
     try {
-      return future.get();
+      while (true) {
+        try {
+          return future.get(tick, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          stuck();
+        }
+      }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
@@ -144,6 +169,27 @@ final class Rescorer {
         throw error;
       }
       throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Throws if a worker's session has stalled for {@code stuckAfter}, naming its line and rule. */
+  private void stuck() {
+    for (RunningAssessment running : engine.running()) {
+      Work work = working.get(running.thread());
+      if (work == null || running.stalled().compareTo(settings.stuckAfter()) < 0) {
+        continue;
+      }
+      String where = "lines " + work.lines().get(0) + "-" + work.lines().get(work.lines().size() - 1);
+      for (int i = 0; i < work.declarations().size(); i++) {
+        if (work.declarations().get(i) == running.declaration()) {
+          where = "line " + work.lines().get(i) + " (declaration " + running.declaration().number() + ")";
+          break;
+        }
+      }
+      throw new StuckException(String.format("%s: %s has not finished in %,d s (--stuck-after): the"
+          + " run is stopped and its outputs are not written", where,
+          running.rule() == null ? "a condition of the rules" : "rule '" + running.rule() + "'",
+          settings.stuckAfter().toSeconds()));
     }
   }
 
@@ -172,7 +218,8 @@ final class Rescorer {
         inFlight.put(CompletableFuture.failedFuture(new UserException(
             settings.input().name() + ": cannot read: " + StagedFile.describe(e), e)));
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An error too (out of memory, say): the writer waits for this thread's futures.
         inFlight.put(CompletableFuture.failedFuture(e));
         return;
       }
@@ -216,7 +263,15 @@ final class Rescorer {
         rejects.add(new Reject(number, null, e.getMessage()));
       }
     }
-    List<Assessment> assessments = declarations.isEmpty() ? List.of() : engine.assessAll(declarations);
+    List<Assessment> assessments = List.of();
+    if (!declarations.isEmpty()) {
+      working.put(Thread.currentThread(), new Work(declarations, numbers));
+      try {
+        assessments = engine.assessAll(declarations);
+      } finally {
+        working.remove(Thread.currentThread());
+      }
+    }
     List<Assessed> assessed = new ArrayList<>(assessments.size());
     for (int i = 0; i < assessments.size(); i++) {
       Assessment assessment = assessments.get(i);

@@ -2,6 +2,7 @@ package io.riskgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riskgate.RiskgateJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -204,13 +205,86 @@ class JarIT {
   }
 
   @Test
-  void validate_packs_exitZeroWhenItLoadsAndTwoWhenItDoesNot() throws Exception {
-    Run good = riskgate("validate", TestData.pack("gate").toString());
+  void rescore_ruleThatNeverFinishes_exitsThreeNamingTheLineAndTheRuleAndWritesNoOutput() throws Exception {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(20, 5, false));
+
+    Run run = riskgate("rescore", "-q", "--pack", TestData.pack("stuck").toString(), "--in", in.toString(),
+        "--out", "out/a.jsonl", "--stuck-after", "2");
+
+    assertThat(run.status()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
+        .startsWith("riskgate rescore: line 7 (declaration D000007): rule 'Spins for ever' has not finished in 2 s"
+            + " (--stuck-after)");
+    assertThat(dir.resolve("out/a.jsonl")).doesNotExist();
+    assertThat(dir.resolve("out/rejects.jsonl")).doesNotExist();
+    assertThat(run.out()).doesNotContain("wrote");
+  }
+
+  @Test
+  void validate_ruleThatNeverFinishes_exitsThreeNamingTheScenarioAndTheRule() throws Exception {
+    Path pack = dir.resolve("stuck");
+    Files.createDirectories(pack.resolve("rules"));
+    Files.createDirectories(pack.resolve("scenarios"));
+    for (String file : List.of("pack.json", "rules/stuck.drl")) {
+      Files.copy(TestData.pack("stuck").resolve(file), pack.resolve(file));
+    }
+    String declaration = RiskgateJson.defaults().writeDeclaration(TestData.plain("D000007"));
+    Files.writeString(pack.resolve("scenarios/spins.json"), "{ \"description\": \"spins\", \"declaration\": "
+        + declaration + ", \"expect\": { \"channel\": \"GREEN\", \"codes\": [] } }");
+
+    Run run = riskgate("validate", "--stuck-after", "2", pack.toString());
+
+    assertThat(run.status()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(run.out().lines()).as(run.out()).containsExactly(pack.resolve("scenarios/spins.json")
+        + ": stuck: rule 'Spins for ever' has not finished in 2 s (a loop that does not end?); validation stopped");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void outOfMemory_exitsThreeWithOneLineSayingWhatToTry() throws Exception {
+    // One line of 100 million characters, allowed by --max-line-chars: more than the heap holds.
+    Path in = dir.resolve("huge.jsonl.gz");
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(in))) {
+      byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 100; i++) {
+        gz.write(chunk);
+      }
+    }
+    String[] args = {"rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", "a.jsonl", "--max-line-chars", "200000000"};
+
+    Run run = java(List.of("-Xmx48m"), args);
+
+    assertThat(run.status()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
+        .startsWith("riskgate rescore: ran out of memory (OutOfMemoryError")
+        .contains("raise -Xmx").contains("lower --threads, --batch or --max-line-chars")
+        .doesNotContain("\tat ");
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+
+    List<String> debug = new ArrayList<>(List.of(args));
+    debug.add("--debug");
+    Run traced = java(List.of("-Xmx48m"), debug.toArray(String[]::new));
+    assertThat(traced.status()).isEqualTo(3);
+    assertThat(traced.err()).startsWith("riskgate rescore: ran out of memory").contains("\tat ");
+  }
+
+  @Test
+  void validate_packs_exitZeroWhenAllIsWellOneForCriteriaWithoutScenariosAndTwoWhenItDoesNotLoad() throws Exception {
+    Path vnBaseline = Path.of("../rules/src/main/resources/riskgate/packs/vn-baseline").toAbsolutePath().normalize();
+    Run good = riskgate("validate", vnBaseline.toString());
+    Run uncovered = riskgate("validate", TestData.pack("gate").toString());
     Run broken = riskgate("validate", TestData.pack("broken").toString());
     Run missing = riskgate("validate", "no-such-pack");
 
     assertThat(good.status()).as(good.out() + good.err()).isZero();
-    assertThat(good.out()).contains("gate@1.0.0");
+    assertThat(good.out()).containsPattern("vn-baseline@\\S+: (\\d+) scenarios, \\1 passed, 0 failed\\R");
+    assertThat(uncovered.status()).as(uncovered.out() + uncovered.err()).isEqualTo(1);
+    assertThat(uncovered.out()).contains(TestData.pack("gate").resolve("rules/criteria.drl") + ":10:6: criterion"
+        + " T-VALUE (rule \"High invoice value\") has no scenario where it hits and no near miss"
+        + " (scenarios/t-value-near-miss*.json, where it does not hit)")
+        .contains("gate@1.0.0: compiles and its data loads; no scenarios in scenarios/")
+        .contains("5 of 5 criteria not covered");
     assertThat(broken.status()).isEqualTo(2);
     assertThat(broken.out()).containsPattern("broken/rules/broken\\.drl:\\d+:\\d+: ");
     assertThat(broken.err()).doesNotContain("Exception");
