@@ -1,6 +1,7 @@
 package io.riskgate;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.drools.ancompiler.CompiledNetwork;
@@ -36,40 +37,48 @@ import org.kie.api.KieBase;
  *
  * <p>Fails safe: if the generated source does not compile (or the JDK's compiler, the
  * {@code java.compiler} module, is missing at run time, or installing it fails), the pack keeps
- * its interpreted network, which decides the same more slowly, and a warning says so. The
- * system property {@value #PROPERTY} turns the compiler off ({@code false}), or makes such a failure
- * fail the pack load instead ({@code required}, which the project's own tests use, so that no test
- * passes on the interpreted network by accident).
+ * its interpreted network, which decides the same more slowly, and a warning says so;
+ * {@link ConditionCompilation#REQUIRED} makes such a failure fail the pack load instead, and
+ * {@link ConditionCompilation#OFF} turns the compiler off. The system property {@value #PROPERTY}
+ * ({@code true}, {@code false}, {@code required}) overrides the default for engines that do not
+ * choose: the project's own tests set it to {@code required}, so that no test passes on the
+ * interpreted network by accident.
  */
 final class AlphaNetwork {
-  /** System property: {@code false} keeps Drools' interpreted network; {@code required} refuses it. */
+  /** System property, a test override of the default: {@code false} is OFF, {@code required} REQUIRED. */
   static final String PROPERTY = "riskgate.alphaNetworkCompiler";
   private static final System.Logger LOG = System.getLogger(AlphaNetwork.class.getName());
 
   private AlphaNetwork() {}
 
-  /** How packs get their network, from {@link #PROPERTY}. */
-  enum Mode { COMPILED, INTERPRETED, REQUIRED }
-
-  /** This JVM's mode now: a part of the compiled-pack cache's key. */
-  static Mode mode() {
+  /** The compilation an engine runs with: its own choice, else {@link #PROPERTY}'s, else AUTO. */
+  static ConditionCompilation mode(ConditionCompilation chosen) {
+    if (chosen != null) {
+      return chosen;
+    }
     String value = System.getProperty(PROPERTY, "true");
-    return value.equalsIgnoreCase("false") ? Mode.INTERPRETED
-        : value.equalsIgnoreCase("required") ? Mode.REQUIRED : Mode.COMPILED;
+    return value.equalsIgnoreCase("false") ? ConditionCompilation.OFF
+        : value.equalsIgnoreCase("required") ? ConditionCompilation.REQUIRED : ConditionCompilation.AUTO;
   }
 
   /**
    * Compiles {@code kieBase}'s alpha network in place, unless turned off or indexed; true if it
    * did.
+   *
+   * @throws RulePackException if compiling fails and {@code mode} is REQUIRED
    */
-  static boolean compile(KieBase kieBase, String pack) {
-    return compile(kieBase, pack, KieBaseUpdaterANC::generateAndSetInMemoryANC);
+  static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode) {
+    return compile(kieBase, pack, mode, KieBaseUpdaterANC::generateAndSetInMemoryANC);
   }
 
-  /** {@link #compile(KieBase, String)} with another compiler: tests make it fail. */
+  /** {@link #compile(KieBase, String, ConditionCompilation)} with the default mode and another compiler. */
   static boolean compile(KieBase kieBase, String pack, Consumer<KieBase> compiler) {
-    Mode mode = mode();
-    if (mode == Mode.INTERPRETED) {
+    return compile(kieBase, pack, mode(null), compiler);
+  }
+
+  /** {@link #compile(KieBase, String, ConditionCompilation)} with another compiler: tests make it fail. */
+  static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode, Consumer<KieBase> compiler) {
+    if (mode == ConditionCompilation.OFF) {
       return false;
     }
     if (indexesLiterals(kieBase)) {
@@ -88,9 +97,10 @@ final class AlphaNetwork {
       return true;
     } catch (RuntimeException | LinkageError e) {
       interpreted.forEach(ObjectTypeNode::setObjectSinkPropagator);
-      if (mode == Mode.REQUIRED) {
-        throw new IllegalStateException("pack " + pack + ": Drools' alpha network compiler failed and "
-            + PROPERTY + "=required", e);
+      if (mode == ConditionCompilation.REQUIRED) {
+        throw new RulePackException(pack, List.of(new RulePackException.Problem("(pack)", 0, 0,
+            "compiling the pack's conditions to Java (Drools' alpha network compiler) failed, and"
+                + " conditionCompilation is REQUIRED: " + e)), e);
       }
       LOG.log(System.Logger.Level.WARNING, () -> "pack " + pack + ": Drools' alpha network compiler failed; "
           + "the pack runs on the interpreted network, with the same results, more slowly", e);

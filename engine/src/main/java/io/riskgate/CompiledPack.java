@@ -1,7 +1,5 @@
 package io.riskgate;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.riskgate.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,17 +37,6 @@ final class CompiledPack {
   private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]*");
   private static final Pattern PARSER_POSITION = Pattern.compile("\\s*\\[ERR \\d+] Line (\\d+):(\\d+)\\s*");
   private static final AtomicLong BUILDS = new AtomicLong();
-  /** System property: how many compiled packs the process keeps (default 8). */
-  static final String CACHE_SIZE_PROPERTY = "riskgate.compiledPackCacheSize";
-
-  /**
-   * Compiled packs by content hash: loading an unchanged pack again (a reload that changed nothing,
-   * a scenario engine per test) costs a hash, not a compile. Bounded, since a large pack's KieBase
-   * holds tens of megabytes.
-   */
-  private static final Cache<String, CompiledPack> CACHE = Caffeine.newBuilder()
-      .maximumSize(Long.getLong(CACHE_SIZE_PROPERTY, 8))
-      .build();
 
   final RulePack pack;
   final KieBase kieBase;
@@ -65,22 +52,22 @@ final class CompiledPack {
     this.dataGlobals = dataGlobals;
   }
 
-  /** The compiled form of {@code pack} under the default {@link PackPolicy}. */
+  /** The compiled form of {@code pack} with the defaults, for tests. */
   static CompiledPack of(RulePack pack) {
-    return of(pack, PackPolicy.defaults());
+    return of(pack, PackPolicy.defaults(), AlphaNetwork.mode(null), PackCache.shared());
   }
 
   /**
-   * The compiled form of {@code pack}, from the cache when an identical pack compiled before under
-   * the same policy.
+   * The compiled form of {@code pack}, from {@code cache} when an identical pack compiled before
+   * with the same policy and compilation.
    *
    * @throws RulePackException if the pack breaks the policy or does not compile
    */
-  static CompiledPack of(RulePack pack, PackPolicy policy) {
-    // The network's mode and the policy are part of the key: a pack compiled one way is not the
+  static CompiledPack of(RulePack pack, PackPolicy policy, ConditionCompilation compilation, PackCache cache) {
+    // The compilation and the policy are part of the key: a pack compiled one way is not the
     // other, and a pack refused under one policy may be allowed under another.
-    return CACHE.get(pack.version().contentHash() + "/" + AlphaNetwork.mode() + "/" + policy.key(),
-        key -> compile(pack, policy));
+    return cache.get(pack.version().contentHash() + "/" + compilation + "/" + policy.key(),
+        key -> compile(pack, policy, compilation));
   }
 
   /**
@@ -100,7 +87,7 @@ final class CompiledPack {
     return pack.manifest();
   }
 
-  private static CompiledPack compile(RulePack pack, PackPolicy policy) {
+  private static CompiledPack compile(RulePack pack, PackPolicy policy, ConditionCompilation compilation) {
     // Checked before Drools compiles anything: what a pack may not do is never compiled, let
     // alone run. Its other mistakes are reported with Drools' errors, all in one pass.
     PackChecker.Findings findings = PackChecker.check(pack, policy);
@@ -134,7 +121,7 @@ final class CompiledPack {
         throw new RulePackException(pack.location(), sorted(problems));
       }
       KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
-      AlphaNetwork.compile(kieBase, pack.location());
+      AlphaNetwork.compile(kieBase, pack.location(), compilation);
       Map<String, String> globals = check(pack, kieBase);
       // Loaded even without a data/ folder: the manifest may declare sources empty.
       Map<String, Object> dataGlobals = ReferenceData.load(pack).globals();

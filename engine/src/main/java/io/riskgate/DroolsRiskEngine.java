@@ -203,6 +203,8 @@ final class DroolsRiskEngine implements RiskEngine {
   private final Clock clock;
   private final Map<String, Object> userGlobals;
   private final PackPolicy policy;
+  private final ConditionCompilation compilation;
+  private final PackCache packCache;
   private final AtomicReference<Active> active = new AtomicReference<>();
   private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -215,6 +217,8 @@ final class DroolsRiskEngine implements RiskEngine {
     this.clock = builder.clock;
     this.userGlobals = Map.copyOf(builder.globals);
     this.policy = PackPolicy.allowing(builder.allowedInPacks);
+    this.compilation = AlphaNetwork.mode(builder.conditionCompilation);
+    this.packCache = builder.packCache;
     active.set(activate(builder.pack));
   }
 
@@ -233,7 +237,7 @@ final class DroolsRiskEngine implements RiskEngine {
   }
 
   private Active activate(RulePack pack) {
-    CompiledPack compiled = CompiledPack.of(pack, policy);
+    CompiledPack compiled = CompiledPack.of(pack, policy, compilation, packCache);
     Map<String, Object> bound = new HashMap<>(compiled.dataGlobals());
     bound.putAll(userGlobals);
     Map<String, Object> globals = new HashMap<>();

@@ -106,6 +106,8 @@ public interface RiskEngine {
     Clock clock = Clock.systemUTC();
     final Map<String, Object> globals = new HashMap<>();
     final Set<String> allowedInPacks = new TreeSet<>();
+    ConditionCompilation conditionCompilation;
+    PackCache packCache = PackCache.shared();
 
     Builder() {}
 
@@ -217,6 +219,26 @@ public interface RiskEngine {
         throw new IllegalArgumentException("global 'risk' is the engine's own and cannot be bound");
       }
       globals.put(name, value);
+      return this;
+    }
+
+    /**
+     * Whether a pack's conditions are compiled to Java (default {@link ConditionCompilation#AUTO}:
+     * where Drools 10.1 compiles them correctly, otherwise interpreted, with the same results).
+     * {@link ConditionCompilation#REQUIRED} refuses a pack whose compilation fails, with a
+     * {@link RulePackException}; {@link ConditionCompilation#OFF} never compiles them.
+     */
+    public Builder conditionCompilation(ConditionCompilation compilation) {
+      this.conditionCompilation = Objects.requireNonNull(compilation, "conditionCompilation");
+      return this;
+    }
+
+    /**
+     * Where compiled packs are kept for reuse (default {@link PackCache#shared()}, eight packs per
+     * JVM shared by every engine that does not choose another).
+     */
+    public Builder packCache(PackCache cache) {
+      this.packCache = Objects.requireNonNull(cache, "packCache");
       return this;
     }
 

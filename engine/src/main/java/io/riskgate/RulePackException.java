@@ -44,7 +44,12 @@ public final class RulePackException extends RiskgateException {
    * @param problems at least one problem
    */
   public RulePackException(String pack, List<Problem> problems) {
-    super(summary(pack, problems), null);
+    this(pack, problems, null);
+  }
+
+  /** A pack that does not load because of {@code cause}, a failure of the engine's own. */
+  RulePackException(String pack, List<Problem> problems, Throwable cause) {
+    super(summary(pack, problems), cause);
     this.pack = pack;
     this.problems = List.copyOf(problems);
   }

@@ -4,6 +4,7 @@ import static io.riskgate.TestDeclarations.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.riskgate.declaration.Declaration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,8 +157,9 @@ class AlphaNetworkTest {
     });
     withProperty(AlphaNetwork.PROPERTY, "required", () ->
         assertThatThrownBy(() -> AlphaNetwork.compile(kieBase, "anc", failing))
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("riskgate.alphaNetworkCompiler=required")
+            .isInstanceOf(RulePackException.class)
+            .hasMessageContaining("rule pack anc does not load")
+            .hasMessageContaining("conditionCompilation is REQUIRED")
             .hasRootCauseMessage("generated source does not compile"));
   }
 
@@ -165,6 +167,34 @@ class AlphaNetworkTest {
     CompiledPack[] compiled = new CompiledPack[1];
     withProperty(AlphaNetwork.PROPERTY, mode, () -> compiled[0] = CompiledPack.of(pack));
     return compiled[0];
+  }
+
+  @Test
+  void builderSetting_choosesTheCompilation_overTheTestsProperty() throws IOException {
+    RulePack pack = pack("1.0.4", RULES);
+    PackCache cache = PackCache.ofMaximumSize(4);
+    RiskEngine off = RiskEngine.builder().pack(pack).packCache(cache).conditionCompilation(ConditionCompilation.OFF).build();
+    RiskEngine auto = RiskEngine.builder().pack(pack).packCache(cache).conditionCompilation(ConditionCompilation.AUTO).build();
+
+    assertThat(typeNetworks(CompiledPack.of(pack, PackPolicy.defaults(), ConditionCompilation.OFF, cache)))
+        .noneSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
+    assertThat(typeNetworks(CompiledPack.of(pack, PackPolicy.defaults(), ConditionCompilation.AUTO, cache)))
+        .allSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
+    Declaration declaration = TestDeclarations.declaration("B-1").invoice("20000").build();
+    assertThat(off.assess(declaration).hits()).isEqualTo(auto.assess(declaration).hits());
+  }
+
+  @Test
+  void packCache_ofItsOwn_compilesAgain_andTheSharedOneDoesNot() throws IOException {
+    RulePack pack = pack("1.0.5", RULES);
+    PackCache none = PackCache.ofMaximumSize(0);
+    CompiledPack shared = CompiledPack.of(pack, PackPolicy.defaults(), ConditionCompilation.AUTO, PackCache.shared());
+
+    assertThat(CompiledPack.of(pack, PackPolicy.defaults(), ConditionCompilation.AUTO, PackCache.shared())).isSameAs(shared);
+    assertThat(CompiledPack.of(pack, PackPolicy.defaults(), ConditionCompilation.AUTO, none)).isNotSameAs(shared);
+    assertThatThrownBy(() -> PackCache.ofMaximumSize(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maximumSize must be between 0 and 1,000, was -1");
   }
 
   /** The reference pack, beside this module in the repository, is one the compiler takes. */
@@ -202,7 +232,11 @@ class AlphaNetworkTest {
 
   /** What runs the conditions on each fact type the pack matches: a compiled network or Drools' nodes. */
   private static List<ObjectSinkPropagator> networks(RulePack pack) {
-    List<ObjectTypeNode> types = ((InternalRuleBase) CompiledPack.of(pack).kieBase).getRete().getObjectTypeNodes();
+    return typeNetworks(CompiledPack.of(pack));
+  }
+
+  private static List<ObjectSinkPropagator> typeNetworks(CompiledPack compiled) {
+    List<ObjectTypeNode> types = ((InternalRuleBase) compiled.kieBase).getRete().getObjectTypeNodes();
     List<ObjectSinkPropagator> networks = types.stream()
         .filter(type -> type.getObjectType().toString().contains("io.riskgate.declaration."))
         .map(ObjectTypeNode::getObjectSinkPropagator)
