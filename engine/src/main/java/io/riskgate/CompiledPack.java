@@ -1,5 +1,7 @@
 package io.riskgate;
 
+import io.riskgate.internal.drools.AlphaNetwork;
+import io.riskgate.internal.drools.Rules;
 import io.riskgate.reference.ReferenceData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -199,10 +200,11 @@ final class CompiledPack {
         if (names.putIfAbsent(name, kiePackage.getName()) != null) {
           problems.add(locate(pack, name, "rule name '" + name + "' is used twice; rule names must be unique in a pack"));
         }
-        if (rule instanceof RuleImpl impl && impl.getActivationGroup() != null && !impl.getActivationGroup().isBlank()) {
+        String group = Rules.activationGroup(rule);
+        if (group != null) {
           // One group per session, and a session holds many declarations: one declaration's hit
           // would cancel another declaration's match.
-          problems.add(locate(pack, name, "rule '" + name + "' is in activation-group '" + impl.getActivationGroup()
+          problems.add(locate(pack, name, "rule '" + name + "' is in activation-group '" + group
               + "', which the engine does not support: a batch shares one group across declarations, so one"
               + " declaration's hit would cancel another's; give the rules 'salience' and a 'not' condition instead"));
         }

@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import io.riskgate.internal.drools.AlphaNetwork;
+import io.riskgate.internal.drools.Sessions;
 import java.util.concurrent.atomic.AtomicReference;
-import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -26,7 +27,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.KeepReferenceOption;
 import org.kie.api.runtime.conf.ThreadSafeOption;
-import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /** The engine on Drools: one session per batch, reset and reused when it succeeds; swappable pack. */
@@ -47,7 +47,6 @@ final class DroolsRiskEngine implements RiskEngine {
    */
   static final int REUSE_MAX_FACTS = 256;
 
-  private static final String DEFAULT_ENTRY_POINT = "DEFAULT";
 
   /**
    * Sessions the KieBase does not keep a reference to. By default a KieBase holds every session
@@ -95,10 +94,7 @@ final class DroolsRiskEngine implements RiskEngine {
     KieSession borrow() {
       KieSession session = idle.poll();
       if (session == null) {
-        session = compiled.kieBase.newKieSession(SESSION_CONFIGURATION, null);
-        if (session instanceof StatefulKnowledgeSessionImpl impl) {
-          impl.setGlobalResolver(new SessionGlobals());  // see SessionGlobals for why
-        }
+        session = Sessions.open(compiled.kieBase, SESSION_CONFIGURATION);  // globals resolved fast
       }
       return session;
     }
@@ -448,22 +444,7 @@ final class DroolsRiskEngine implements RiskEngine {
    * reset but disposed, and so are sessions that held a large batch, whose memories grew.
    */
   private static boolean reset(KieSession session, int facts) {
-    if (facts > REUSE_MAX_FACTS || !(session instanceof StatefulKnowledgeSessionImpl impl)) {
-      return false;
-    }
-    try {
-      // Drools' reset empties the default entry point only; facts a rule put into a named one
-      // would stay, and pile up call after call.
-      for (EntryPoint entryPoint : session.getEntryPoints()) {
-        if (entryPoint.getFactCount() > 0 && !entryPoint.getEntryPointId().equals(DEFAULT_ENTRY_POINT)) {
-          return false;
-        }
-      }
-      impl.reset();
-      return true;
-    } catch (RuntimeException e) {
-      return false;  // whatever went wrong, this session is not reused
-    }
+    return facts <= REUSE_MAX_FACTS && Sessions.reset(session);
   }
 
   private static String ruleOf(Risk risk) {

@@ -1,11 +1,6 @@
 package io.riskgate;
 
-import io.riskgate.declaration.Declaration;
-import io.riskgate.declaration.Line;
-import java.util.List;
-import org.drools.core.common.InternalFactHandle;
-import org.drools.core.reteoo.TupleImpl;
-import org.drools.core.rule.consequence.InternalMatch;
+import io.riskgate.internal.drools.Matches;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -60,7 +55,7 @@ final class Guard implements AgendaFilter {
     if (++firings >= nextLook && outOfTime(match)) {
       return false;
     }
-    if (risk.firing(match.getRule(), declarationOf(match)) <= maxFirings) {
+    if (risk.firing(match.getRule(), Matches.declarationOf(match, this)) <= maxFirings) {
       return true;
     }
     if (runaway == null) {
@@ -68,42 +63,6 @@ final class Guard implements AgendaFilter {
       session.halt();
     }
     return false;
-  }
-
-  /**
-   * The declaration of the match's first {@code Declaration} or {@code Line} fact, or this guard:
-   * firings not tied to a declaration count against the session as a whole. Walks Drools' tuple
-   * (last pattern first) rather than calling {@code Match.getObjects()}, which builds two lists per
-   * firing only to be read once and dropped.
-   */
-  private Object declarationOf(Match match) {
-    if (!(match instanceof InternalMatch internal)) {
-      return declarationOf(match.getObjects());
-    }
-    Object key = this;
-    for (TupleImpl tuple = internal.getTuple(); tuple != null; tuple = tuple.getParent()) {
-      InternalFactHandle handle = tuple.getFactHandle();
-      Object declaration = handle == null ? null : declarationOf(handle.getObject());
-      if (declaration != null) {
-        key = declaration;  // keep walking: the first pattern's fact comes last
-      }
-    }
-    return key;
-  }
-
-  private Object declarationOf(List<?> facts) {
-    for (Object fact : facts) {
-      Object declaration = declarationOf(fact);
-      if (declaration != null) {
-        return declaration;
-      }
-    }
-    return this;
-  }
-
-  private static Declaration declarationOf(Object fact) {
-    return fact instanceof Declaration declaration ? declaration
-        : fact instanceof Line line ? line.declaration() : null;
   }
 
   /**

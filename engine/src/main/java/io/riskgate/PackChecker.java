@@ -1,5 +1,6 @@
 package io.riskgate;
 
+import io.riskgate.internal.drools.Rules;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -33,9 +34,6 @@ import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * Checks a pack's DRL files before Drools compiles them, so that nothing a pack must not do is ever
@@ -102,7 +100,7 @@ final class PackChecker {
         continue;
       }
       DrlSource source = new DrlSource(path, text, refusals, mistakes);
-      PackageDescr descr = parse(text);
+      PackageDescr descr = Rules.parse(text);
       if (descr == null) {
         continue;  // Drools reports the syntax error, located, when it compiles
       }
@@ -177,16 +175,6 @@ final class PackChecker {
       bad--;  // back to the start of the sequence the prefix cut
     }
     return bad;
-  }
-
-  private static PackageDescr parse(String text) {
-    DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-    try {
-      PackageDescr descr = parser.parse(null, text);
-      return parser.hasErrors() ? null : descr;
-    } catch (DroolsParserException | RuntimeException e) {
-      return null;
-    }
   }
 
   private int checkFile(DrlSource source, PackageDescr descr) {

@@ -47,8 +47,11 @@ public final class RulePackException extends RiskgateException {
     this(pack, problems, null);
   }
 
-  /** A pack that does not load because of {@code cause}, a failure of the engine's own. */
-  RulePackException(String pack, List<Problem> problems, Throwable cause) {
+  /**
+   * A pack that does not load because of {@code cause}, a failure below the pack (such as the
+   * compiler of its conditions), kept for the log.
+   */
+  public RulePackException(String pack, List<Problem> problems, Throwable cause) {
     super(summary(pack, problems), cause);
     this.pack = pack;
     this.problems = List.copyOf(problems);

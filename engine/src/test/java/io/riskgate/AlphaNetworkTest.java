@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riskgate.declaration.Declaration;
+import io.riskgate.internal.drools.AlphaNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.riskgate;
+package io.riskgate.internal.drools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package io.riskgate;
+package io.riskgate.internal.drools;
 
+import io.riskgate.ConditionCompilation;
+import io.riskgate.RulePackException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +46,15 @@ import org.kie.api.KieBase;
  * choose: the project's own tests set it to {@code required}, so that no test passes on the
  * interpreted network by accident.
  */
-final class AlphaNetwork {
+public final class AlphaNetwork {
   /** System property, a test override of the default: {@code false} is OFF, {@code required} REQUIRED. */
-  static final String PROPERTY = "riskgate.alphaNetworkCompiler";
+  public static final String PROPERTY = "riskgate.alphaNetworkCompiler";
   private static final System.Logger LOG = System.getLogger(AlphaNetwork.class.getName());
 
   private AlphaNetwork() {}
 
   /** The compilation an engine runs with: its own choice, else {@link #PROPERTY}'s, else AUTO. */
-  static ConditionCompilation mode(ConditionCompilation chosen) {
+  public static ConditionCompilation mode(ConditionCompilation chosen) {
     if (chosen != null) {
       return chosen;
     }
@@ -67,17 +69,17 @@ final class AlphaNetwork {
    *
    * @throws RulePackException if compiling fails and {@code mode} is REQUIRED
    */
-  static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode) {
+  public static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode) {
     return compile(kieBase, pack, mode, KieBaseUpdaterANC::generateAndSetInMemoryANC);
   }
 
   /** {@link #compile(KieBase, String, ConditionCompilation)} with the default mode and another compiler. */
-  static boolean compile(KieBase kieBase, String pack, Consumer<KieBase> compiler) {
+  public static boolean compile(KieBase kieBase, String pack, Consumer<KieBase> compiler) {
     return compile(kieBase, pack, mode(null), compiler);
   }
 
   /** {@link #compile(KieBase, String, ConditionCompilation)} with another compiler: tests make it fail. */
-  static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode, Consumer<KieBase> compiler) {
+  public static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode, Consumer<KieBase> compiler) {
     if (mode == ConditionCompilation.OFF) {
       return false;
     }
@@ -112,7 +114,7 @@ final class AlphaNetwork {
    * Whether Drools hashes or range-indexes literal tests anywhere in {@code kieBase}'s alpha network
    * (or uses a sink adapter this does not know, which counts as indexing).
    */
-  static boolean indexesLiterals(KieBase kieBase) {
+  public static boolean indexesLiterals(KieBase kieBase) {
     for (ObjectTypeNode type : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
       if (indexes(type)) {
         return true;

@@ -1,4 +1,4 @@
-package io.riskgate;
+package io.riskgate.internal.drools;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ import org.kie.api.runtime.Globals;
  *
  * <p>Not thread-safe: it belongs to one session, which one thread uses at a time.
  */
-final class SessionGlobals implements GlobalResolver, Globals {
+public final class SessionGlobals implements GlobalResolver, Globals {
   /**
    * Memo slots, a power of two: a pack's rules pass one name object per use of a global (dozens in
    * vn-baseline). A name looks in its slot and the next, so that two names on one slot do not evict
