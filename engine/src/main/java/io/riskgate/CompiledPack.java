@@ -53,9 +53,26 @@ final class CompiledPack {
     this.dataGlobals = dataGlobals;
   }
 
+  /**
+   * System property, a test override of the default condition compilation: {@code false} is OFF,
+   * {@code required} REQUIRED. The project's own tests require it, so that no test passes on the
+   * interpreted network by accident.
+   */
+  static final String COMPILATION_PROPERTY = "riskgate.alphaNetworkCompiler";
+
+  /** The compilation an engine runs with: its own choice, else the property's, else AUTO. */
+  static ConditionCompilation compilation(ConditionCompilation chosen) {
+    if (chosen != null) {
+      return chosen;
+    }
+    String value = System.getProperty(COMPILATION_PROPERTY, "true");
+    return value.equalsIgnoreCase("false") ? ConditionCompilation.OFF
+        : value.equalsIgnoreCase("required") ? ConditionCompilation.REQUIRED : ConditionCompilation.AUTO;
+  }
+
   /** The compiled form of {@code pack} with the defaults, for tests. */
   static CompiledPack of(RulePack pack) {
-    return of(pack, PackPolicy.defaults(), AlphaNetwork.mode(null), PackCache.shared());
+    return of(pack, PackPolicy.defaults(), compilation(null), PackCache.shared());
   }
 
   /**
@@ -122,7 +139,14 @@ final class CompiledPack {
         throw new RulePackException(pack.location(), sorted(problems));
       }
       KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
-      AlphaNetwork.compile(kieBase, pack.location(), compilation);
+      if (compilation != ConditionCompilation.OFF) {
+        try {
+          AlphaNetwork.compile(kieBase, pack.location(), compilation == ConditionCompilation.REQUIRED);
+        } catch (IllegalStateException e) {
+          throw new RulePackException(pack.location(), List.of(new RulePackException.Problem("(pack)", 0, 0,
+              e.getMessage() + "; conditionCompilation is REQUIRED")), e);
+        }
+      }
       Map<String, String> globals = check(pack, kieBase);
       // Loaded even without a data/ folder: the manifest may declare sources empty.
       Map<String, Object> dataGlobals = ReferenceData.load(pack).globals();

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import io.riskgate.internal.drools.AlphaNetwork;
 import io.riskgate.internal.drools.Sessions;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.KieServices;
@@ -213,7 +212,7 @@ final class DroolsRiskEngine implements RiskEngine {
     this.clock = builder.clock;
     this.userGlobals = Map.copyOf(builder.globals);
     this.policy = PackPolicy.allowing(builder.allowedInPacks);
-    this.compilation = AlphaNetwork.mode(builder.conditionCompilation);
+    this.compilation = CompiledPack.compilation(builder.conditionCompilation);
     this.packCache = builder.packCache;
     active.set(activate(builder.pack));
   }

@@ -108,7 +108,7 @@ class AlphaNetworkTest {
   @Test
   void compilerTurnedOff_keepsTheInterpretedNetwork_andDecidesTheSame() throws IOException {
     RulePack pack = pack("1.0.2", RULES);
-    withProperty(AlphaNetwork.PROPERTY, "false", () -> {
+    withProperty(CompiledPack.COMPILATION_PROPERTY, "false", () -> {
       assertThat(networks(pack)).noneSatisfy(network -> assertThat(network).isInstanceOf(CompiledNetwork.class));
       assertDecidesAsWritten(pack);
     });
@@ -118,7 +118,7 @@ class AlphaNetworkTest {
   void compilerFailing_putsTheInterpretedNetworkBack_warns_unlessRequired() throws IOException {
     RulePack pack = pack("1.0.3", RULES);
     List<ObjectSinkPropagator> interpreted = new ArrayList<>();
-    withProperty(AlphaNetwork.PROPERTY, "false", () -> interpreted.addAll(networks(pack)));
+    withProperty(CompiledPack.COMPILATION_PROPERTY, "false", () -> interpreted.addAll(networks(pack)));
     KieBase kieBase = compiledPack(pack, "false").kieBase;
     // Fails after installing something on one fact type, as a failure while installing would.
     Consumer<KieBase> failing = base -> {
@@ -145,28 +145,25 @@ class AlphaNetworkTest {
     };
     logger.addHandler(handler);
     try {
-      withProperty(AlphaNetwork.PROPERTY, "true", () ->
-          assertThat(AlphaNetwork.compile(kieBase, "anc", failing)).isFalse());
+      assertThat(AlphaNetwork.compile(kieBase, "anc", false, failing)).isFalse();
     } finally {
       logger.removeHandler(handler);
     }
     assertThat(warnings).singleElement()
         .satisfies(warning -> assertThat(warning.getThrown()).hasMessage("generated source does not compile"));
-    withProperty(AlphaNetwork.PROPERTY, "false", () -> {
+    withProperty(CompiledPack.COMPILATION_PROPERTY, "false", () -> {
       assertThat(networks(pack)).containsExactlyElementsOf(interpreted);  // the same objects, put back
       assertDecidesAsWritten(pack);
     });
-    withProperty(AlphaNetwork.PROPERTY, "required", () ->
-        assertThatThrownBy(() -> AlphaNetwork.compile(kieBase, "anc", failing))
-            .isInstanceOf(RulePackException.class)
-            .hasMessageContaining("rule pack anc does not load")
-            .hasMessageContaining("conditionCompilation is REQUIRED")
-            .hasRootCauseMessage("generated source does not compile"));
+    assertThatThrownBy(() -> AlphaNetwork.compile(kieBase, "anc", true, failing))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("alpha network compiler) failed")
+        .hasRootCauseMessage("generated source does not compile");
   }
 
   private static CompiledPack compiledPack(RulePack pack, String mode) {
     CompiledPack[] compiled = new CompiledPack[1];
-    withProperty(AlphaNetwork.PROPERTY, mode, () -> compiled[0] = CompiledPack.of(pack));
+    withProperty(CompiledPack.COMPILATION_PROPERTY, mode, () -> compiled[0] = CompiledPack.of(pack));
     return compiled[0];
   }
 

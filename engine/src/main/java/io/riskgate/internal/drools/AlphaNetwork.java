@@ -1,9 +1,6 @@
 package io.riskgate.internal.drools;
 
-import io.riskgate.ConditionCompilation;
-import io.riskgate.RulePackException;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.drools.ancompiler.CompiledNetwork;
@@ -39,50 +36,26 @@ import org.kie.api.KieBase;
  *
  * <p>Fails safe: if the generated source does not compile (or the JDK's compiler, the
  * {@code java.compiler} module, is missing at run time, or installing it fails), the pack keeps
- * its interpreted network, which decides the same more slowly, and a warning says so;
- * {@link ConditionCompilation#REQUIRED} makes such a failure fail the pack load instead, and
- * {@link ConditionCompilation#OFF} turns the compiler off. The system property {@value #PROPERTY}
- * ({@code true}, {@code false}, {@code required}) overrides the default for engines that do not
- * choose: the project's own tests set it to {@code required}, so that no test passes on the
- * interpreted network by accident.
+ * its interpreted network, which decides the same more slowly, and a warning says so, unless the
+ * caller requires the compiled network ({@code io.riskgate.ConditionCompilation.REQUIRED}).
  */
 public final class AlphaNetwork {
-  /** System property, a test override of the default: {@code false} is OFF, {@code required} REQUIRED. */
-  public static final String PROPERTY = "riskgate.alphaNetworkCompiler";
   private static final System.Logger LOG = System.getLogger(AlphaNetwork.class.getName());
 
   private AlphaNetwork() {}
 
-  /** The compilation an engine runs with: its own choice, else {@link #PROPERTY}'s, else AUTO. */
-  public static ConditionCompilation mode(ConditionCompilation chosen) {
-    if (chosen != null) {
-      return chosen;
-    }
-    String value = System.getProperty(PROPERTY, "true");
-    return value.equalsIgnoreCase("false") ? ConditionCompilation.OFF
-        : value.equalsIgnoreCase("required") ? ConditionCompilation.REQUIRED : ConditionCompilation.AUTO;
-  }
-
   /**
-   * Compiles {@code kieBase}'s alpha network in place, unless turned off or indexed; true if it
-   * did.
+   * Compiles {@code kieBase}'s alpha network in place, unless Drools indexes it; true if it did.
    *
-   * @throws RulePackException if compiling fails and {@code mode} is REQUIRED
+   * @param required whether a failure to compile is an error rather than a warning
+   * @throws IllegalStateException if compiling fails and {@code required}, with the failure as cause
    */
-  public static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode) {
-    return compile(kieBase, pack, mode, KieBaseUpdaterANC::generateAndSetInMemoryANC);
+  public static boolean compile(KieBase kieBase, String pack, boolean required) {
+    return compile(kieBase, pack, required, KieBaseUpdaterANC::generateAndSetInMemoryANC);
   }
 
-  /** {@link #compile(KieBase, String, ConditionCompilation)} with the default mode and another compiler. */
-  public static boolean compile(KieBase kieBase, String pack, Consumer<KieBase> compiler) {
-    return compile(kieBase, pack, mode(null), compiler);
-  }
-
-  /** {@link #compile(KieBase, String, ConditionCompilation)} with another compiler: tests make it fail. */
-  public static boolean compile(KieBase kieBase, String pack, ConditionCompilation mode, Consumer<KieBase> compiler) {
-    if (mode == ConditionCompilation.OFF) {
-      return false;
-    }
+  /** {@link #compile(KieBase, String, boolean)} with another compiler: tests make it fail. */
+  public static boolean compile(KieBase kieBase, String pack, boolean required, Consumer<KieBase> compiler) {
     if (indexesLiterals(kieBase)) {
       LOG.log(System.Logger.Level.INFO, () -> "pack " + pack + ": Drools indexes some of its literal tests, "
           + "so it keeps Drools' own network (the alpha network compiler of Drools 10.1 gets indexes wrong)");
@@ -99,10 +72,9 @@ public final class AlphaNetwork {
       return true;
     } catch (RuntimeException | LinkageError e) {
       interpreted.forEach(ObjectTypeNode::setObjectSinkPropagator);
-      if (mode == ConditionCompilation.REQUIRED) {
-        throw new RulePackException(pack, List.of(new RulePackException.Problem("(pack)", 0, 0,
-            "compiling the pack's conditions to Java (Drools' alpha network compiler) failed, and"
-                + " conditionCompilation is REQUIRED: " + e)), e);
+      if (required) {
+        throw new IllegalStateException("compiling the pack's conditions to Java (Drools' alpha network"
+            + " compiler) failed: " + e, e);
       }
       LOG.log(System.Logger.Level.WARNING, () -> "pack " + pack + ": Drools' alpha network compiler failed; "
           + "the pack runs on the interpreted network, with the same results, more slowly", e);
