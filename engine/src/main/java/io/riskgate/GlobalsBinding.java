@@ -1,0 +1,81 @@
+package io.riskgate;
+
+import io.riskgate.reference.ReferenceData;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Binds a compiled pack's DRL globals to their values: the pack's own reference data, overridden
+ * by the integrator's bindings, each checked against the type the pack declares, so that a global
+ * that is missing or of the wrong type stops the pack from loading instead of failing every
+ * assessment.
+ */
+final class GlobalsBinding {
+  private GlobalsBinding() {}
+
+  /**
+   * The value of every global {@code compiled} declares but {@code risk}, by name.
+   *
+   * @throws RulePackException naming the declaration of each global that is unbound or mistyped
+   */
+  static Map<String, Object> bind(RulePack pack, CompiledPack compiled, Map<String, Object> userGlobals) {
+    Map<String, Object> bound = new HashMap<>(compiled.dataGlobals());
+    bound.putAll(userGlobals);
+    Map<String, Object> globals = new HashMap<>();
+    List<RulePackException.Problem> problems = new ArrayList<>();
+    for (Map.Entry<String, String> global : compiled.globals.entrySet()) {
+      String name = global.getKey();
+      if (name.equals(CompiledPack.RISK_GLOBAL)) {
+        if (!global.getValue().equals(Risk.class.getName())) {
+          problems.add(CompiledPack.locateGlobal(pack, name,
+              "global 'risk' must have type io.riskgate.Risk, not " + global.getValue()));
+        }
+        continue;
+      }
+      Object value = bound.get(name);
+      if (value == null) {
+        problems.add(CompiledPack.locateGlobal(pack, name, ReferenceData.missingSource(name).orElse("global '"
+            + name + "' is declared but not bound: bind it with RiskEngine.Builder.global")));
+      } else if (!isInstance(compiled, global.getValue(), value)) {
+        problems.add(CompiledPack.locateGlobal(pack, name, "global '" + name + "' is declared as "
+            + global.getValue() + " but bound to a " + value.getClass().getName()));
+      } else {
+        globals.put(name, value);
+      }
+    }
+    if (problems.isEmpty()) {
+      // The type check above passes a type only the pack knows (a DRL 'declare'); Drools itself
+      // decides when the global is set, so set them once here rather than fail every assessment.
+      KieSession probe = compiled.kieBase.newKieSession(ServingPack.SESSION_CONFIGURATION, null);
+      try {
+        for (Map.Entry<String, Object> global : globals.entrySet()) {
+          try {
+            probe.setGlobal(global.getKey(), global.getValue());
+          } catch (RuntimeException e) {
+            problems.add(CompiledPack.locateGlobal(pack, global.getKey(), "global '" + global.getKey()
+                + "' cannot be bound to a " + global.getValue().getClass().getName() + ": " + SessionRun.describe(e)));
+          }
+        }
+      } finally {
+        probe.dispose();
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RulePackException(pack.location(), problems);
+    }
+    return Map.copyOf(globals);
+  }
+
+  private static boolean isInstance(CompiledPack compiled, String typeName, Object value) {
+    try {
+      ClassLoader loader = compiled.kieBase.getClass().getClassLoader();
+      return Class.forName(typeName, false, loader).isInstance(value)
+          || Class.forName(typeName, false, value.getClass().getClassLoader()).isInstance(value);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return true;  // a type only the pack knows: Drools checks the assignment itself
+    }
+  }
+}
