@@ -19,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 
 # Every JMH benchmark; -foe: fail on the first benchmark that throws.
 java -jar "$jar" -f 1 -wi 1 -i 1 -w 1s -r 1s -foe true \
-  -p items=1 -p rules=50 -p entries=1000 -p pack=vn-baseline \
+  -p shape=ONE_ITEM -p rules=50 -p entries=1000 -p pack=vn-baseline \
   -rf json -rff "$work/smoke.json"
 
 # Every benchmark ran and produced a score.
