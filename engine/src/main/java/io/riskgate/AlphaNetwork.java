@@ -21,9 +21,9 @@ import org.kie.api.KieBase;
  * on one fact (all of vn-baseline's) become one generated Java class that tests them in turn,
  * instead of a walk over Drools' node objects for every inserted fact.
  *
- * <p>Why: that walk (the sink adapters and alpha nodes around the conditions) was about a tenth of
- * assessing (JFR); with vn-baseline's network compiled the engine took 13% less time on the
- * realistic mix (ratio 0.867, 0.859-0.878 over four JVMs; the benchmark README, item 23).
+ * <p>Why: that walk (the sink adapters and alpha nodes around the conditions) is a virtual call
+ * per node per fact; with vn-baseline's network compiled the engine took about 13% less time on
+ * the realistic mix.
  *
  * <p>Why only a network that Drools does not index: where three or more rules test one field
  * against literals ({@code heading == "8703"}, ...), Drools hashes the field (or range-indexes a

@@ -18,8 +18,8 @@ import io.riskgate.reference.TraderRegistry;
  * <p>Why: Drools evaluates a fact's conditions one rule after the other, and a pack asks the same
  * lookup in many of them (vn-baseline looks a line's price up in four criteria and the trader in
  * ten); each time the in-memory sources hash a string, probe their memo and compare characters, and
- * a remote source behind a cache probes the cache. Lookups were a third of assessing on the
- * realistic mix (JFR). Why the last question only, compared by identity: the repeats come in a row
+ * a remote source behind a cache probes the cache, so the repeats cost more than the criteria's
+ * own tests. Why the last question only, compared by identity: the repeats come in a row
  * with the same objects (the fact's own strings and item), and anything more (a hash, an equality)
  * costs what it saves, as a string-keyed memo tried in the sources themselves showed.
  *

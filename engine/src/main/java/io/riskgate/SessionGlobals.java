@@ -13,8 +13,8 @@ import org.kie.api.runtime.Globals;
  *
  * <p>Why not Drools' default resolver: Drools fetches a global by name every time a condition uses
  * it ({@code prices.findFor(item)} reads {@code prices} each time; vn-baseline's conditions do so
- * about two dozen times per goods line), and the default resolver's concurrent map probe was 5% of
- * assessing (JFR); a scan comparing names cost as much, because the names Drools passes are other
+ * about two dozen times per goods line), and the default resolver probes a concurrent map each
+ * time; a scan comparing names cost as much, because the names Drools passes are other
  * string objects than the ones the globals were set with, so every match compares characters.
  *
  * <p>So names keep their position for the life of the session (a value is cleared, its name stays),

@@ -65,7 +65,7 @@ final class Codes {
 
   /**
    * 6, 8 or 10 ASCII digits. A loop rather than a regular expression: every goods line of every
-   * declaration read passes here, and the matcher was a tenth of binding a declaration (JFR).
+   * declaration read passes here, and a matcher costs many times this loop.
    */
   private static boolean isHsCode(String value) {
     int length = value.length();

@@ -55,7 +55,7 @@ public record Declaration(Header header, List<Item> items, List<Document> docume
   /** Whether a document of the given type is attached. */
   public boolean hasDocument(String type) {
     // Indexed, not for-each: criteria ask this of every line, and the iterator of an immutable
-    // list is an allocation the JIT does not always remove (JFR: 2% of assessing).
+    // list is an allocation the JIT does not always remove.
     for (int i = 0; i < documents.size(); i++) {
       if (documents.get(i).type().equals(type)) {
         return true;

@@ -16,8 +16,8 @@ import java.util.Map;
  * the origin maps of its prefixes, so a repeated lookup is one array read and allocates nothing.
  *
  * <p>Why direct-mapped rather than a Caffeine cache: the memo is read about a dozen times per goods
- * line, and a Caffeine hit (a concurrent map probe plus its read buffer) was 10% of a rescore
- * worker's scoring time (JFR). A slot holds one code; a code that maps to a taken slot replaces it,
+ * line, and a Caffeine hit (a concurrent map probe plus its read buffer) costs many times one array
+ * read. A slot holds one code; a code that maps to a taken slot replaces it,
  * so memory is bounded whatever the codes (attacker-controlled input), and a collision costs only
  * the walk the memo saves. A slot holds a pair with final fields whose array is filled before the
  * pair is built and never written again, so threads that race on one slot each read a complete
@@ -45,7 +45,7 @@ final class PrefixIndex<V> {
 
   /**
    * A code and the origin maps of its prefixes, longest first. An array rather than a list: the
-   * lookup loops over it a dozen times per line, and a list's iterator showed in JFR.
+   * lookup loops over it a dozen times per line, and a list would allocate an iterator each time.
    */
   private record Memo<V>(String hsCode, Map<String, V>[] levels) {}
 
