@@ -1,11 +1,7 @@
 package io.riskgate.benchmarks;
 
 import io.riskgate.Assessment;
-import io.riskgate.RiskEngine;
-import io.riskgate.RulePack;
 import io.riskgate.declaration.Declaration;
-import io.riskgate.reference.ReferenceData;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,21 +9,18 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long does a clearance system wait for one {@code assess}? The latency distribution of single
- * assessments on {@code vn-baseline} (JMH SampleTime: p50, p99, p99.9), for declarations of 1, 5 and
- * 50 items, cycling through 4,096 generated declarations. Target: p99 under 50 microseconds.
+ * calls on {@code vn-baseline} (JMH SampleTime: p50, p99, p99.9), cycling through the 2,048
+ * declarations of each {@link Fixtures.Shape}. Target: p99 under 50 microseconds.
  *
- * <p>{@link #handCoded} samples the same declarations through {@link HandCodedVnBaseline}, the same
- * criteria in plain Java, in the same run: its tail is what this machine imposes on any scorer
- * (GC pauses, a shared CPU), and its p50 at 50 items is the work itself. The engine cannot beat
- * either, so where the plain Java misses 50 microseconds, so must the engine.
+ * <p>{@link #handCoded} samples the same declarations through {@link HandCodedVnBaseline} in the
+ * same run: its tail is what this machine adds to any scorer (collections, a shared CPU), so where
+ * plain Java misses 50 microseconds the engine cannot meet it.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar AssessLatencyBenchmark</pre>
  */
@@ -35,42 +28,28 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 8, time = 1)
-// Five forks: see ItemCountBenchmark; the percentiles are over the samples of all five.
 @Measurement(iterations = 4, time = 1)
-@Fork(5)
+// Two forks: a percentile pools every fork's samples (tens of thousands), so a third fork moves it
+// less than it would move a ratio of means, and the four shapes' eight runs stay within minutes.
+@Fork(2)
 public class AssessLatencyBenchmark {
-  private static final int POOL = 4_096;
+  private int next;
 
-  @Param({"1", "5", "50"})
-  int items;
-
-  Declaration[] declarations;
-  RiskEngine engine;
-  HandCodedVnBaseline handCoded;
-  int next;
-
-  @Setup
-  public void setup() {
-    List<Declaration> generated = Workload.declarations(POOL, items, Workload.SEED);
-    declarations = generated.toArray(Declaration[]::new);
-    RulePack pack = Workload.vnBaseline();
-    engine = Workload.engine(pack);
-    handCoded = new HandCodedVnBaseline(pack.manifest(), ReferenceData.load(pack));
+  private Declaration next(Fixtures.Shaped batch) {
+    Declaration declaration = batch.declarations.get(next);
+    next = (next + 1) & (Fixtures.BATCH - 1);
+    return declaration;
   }
 
   /** One declaration, one call. */
   @Benchmark
-  public Assessment assess() {
-    Declaration declaration = declarations[next];
-    next = (next + 1) & (POOL - 1);
-    return engine.assess(declaration);
+  public Assessment assess(Fixtures.Scorers scorers, Fixtures.Shaped batch) {
+    return scorers.engine.assess(next(batch));
   }
 
   /** The same declaration through the plain-Java baseline. */
   @Benchmark
-  public HandCodedVnBaseline.Result handCoded() {
-    Declaration declaration = declarations[next];
-    next = (next + 1) & (POOL - 1);
-    return handCoded.assess(declaration);
+  public HandCodedVnBaseline.Result handCoded(Fixtures.Scorers scorers, Fixtures.Shaped batch) {
+    return scorers.handCoded.assess(next(batch));
   }
 }

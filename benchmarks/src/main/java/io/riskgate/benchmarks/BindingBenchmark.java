@@ -1,9 +1,7 @@
 package io.riskgate.benchmarks;
 
 import io.riskgate.RiskgateJson;
-import io.riskgate.declaration.Declaration;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,9 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What does reading a declaration's JSON cost, from text and from UTF-8 bytes? A third of a
- * rescore worker's time is binding; {@code rescore} reads its input as bytes. 2,000 generated
- * declarations (the generator's mix of item counts) as one-line JSON, bound with
+ * What does reading a declaration's JSON cost, from text and from UTF-8 bytes? Binding is about a
+ * third of a rescore worker's time, and {@code rescore} reads its input as bytes. The 2,048
+ * declarations of the realistic mix as one-line JSON, bound with
  * {@link RiskgateJson#readDeclaration(String, long)} and {@link RiskgateJson#readDeclaration(byte[], long)},
  * time per declaration.
  *
@@ -34,17 +32,14 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class BindingBenchmark {
-  static final int DECLARATIONS = 2_000;
-
   RiskgateJson json;
   String[] texts;
   byte[][] utf8;
 
   @Setup
-  public void setup() {
+  public void setup(Fixtures.Mixed batch) {
     json = RiskgateJson.defaults();
-    List<Declaration> declarations = Workload.declarations(DECLARATIONS, 0, Workload.SEED);
-    texts = declarations.stream().map(json::writeDeclaration).toArray(String[]::new);
+    texts = batch.declarations.stream().map(json::writeDeclaration).toArray(String[]::new);
     utf8 = new byte[texts.length][];
     for (int i = 0; i < texts.length; i++) {
       utf8[i] = texts[i].getBytes(StandardCharsets.UTF_8);
@@ -53,7 +48,7 @@ public class BindingBenchmark {
 
   /** From a string, as a caller that already holds text does. */
   @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
+  @OperationsPerInvocation(Fixtures.BATCH)
   public void fromText(Blackhole sink) {
     for (int i = 0; i < texts.length; i++) {
       sink.consume(json.readDeclaration(texts[i], i + 1));
@@ -62,7 +57,7 @@ public class BindingBenchmark {
 
   /** From UTF-8 bytes, as {@code rescore} and a message consumer do. */
   @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
+  @OperationsPerInvocation(Fixtures.BATCH)
   public void fromBytes(Blackhole sink) {
     for (int i = 0; i < utf8.length; i++) {
       sink.consume(json.readDeclaration(utf8[i], i + 1));

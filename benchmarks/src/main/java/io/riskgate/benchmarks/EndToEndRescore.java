@@ -20,22 +20,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * How fast does a whole year re-score? Writes {@code declarations} generated declarations (seeded)
- * as JSON Lines once, then runs {@code riskgate rescore} on them in a fresh JVM with a fixed heap,
- * on 1 and on 2 worker threads, alternating, {@code runs} times each. Reports the rescore's own
- * throughput (parse, assess, write; the pack compile is excluded and printed apart), the wall time
- * of the whole process, and the peak heap: the largest heap occupancy before a collection, read from
- * the child's GC log.
+ * How fast does a year re-score, in how much memory? Writes {@code declarations} generated
+ * declarations (seeded) as JSON Lines once, then runs {@code riskgate rescore} (the CLI jar, as a
+ * user runs it) on them in a fresh JVM with a fixed heap, on 1 and on 2 worker threads, alternating,
+ * {@code runs} times each. Reports the rescore's own throughput (parse, assess, write; the pack
+ * compile is excluded and printed apart), the wall time of the whole process, and the peak heap:
+ * the largest heap occupancy before a collection, read from the child's GC log.
  *
- * <p>A separate JVM per run rather than JMH, because the heap limit is part of the question and the
- * CLI is what a user runs. With {@code --pipeline}, or when the CLI jar is missing, the same steps run
- * through {@link PipelineRescore} (RiskgateJson and RiskEngine.assessAll, no CLI); the output says
- * which.
+ * <p>A separate JVM per run rather than JMH, because the heap limit and the JIT's warm-up are part
+ * of the question. Given {@code --cli} more than once, the jars take turns run by run, so that two
+ * builds are compared under the same load; the summary gives each jar's median beside the first's.
  *
  * <p>With {@code --repeat N} the CLI reads the input N times over from its standard input
  * ({@code --in -}), so that a national year (13 million declarations) runs without writing 19 GB
- * of input: {@code --declarations 1000000 --repeat 13}. Throughput then includes the JIT's warm-up
- * once, as a real year's run would, rather than once per million.
+ * of input: {@code --declarations 1000000 --repeat 13}.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.EndToEndRescore \
  *     --declarations 1000000 --runs 3 --heap 512m --cli examples/target/riskgate.jar</pre>
@@ -48,7 +46,7 @@ public final class EndToEndRescore implements Callable<Integer> {
   private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
   /** The outcome of one run. */
-  record Run(String tool, int threads, double perSecond, long assessed, double rescoreSeconds,
+  record Run(Path cli, int threads, double perSecond, long assessed, double rescoreSeconds,
       double compileSeconds, double wallSeconds, long peakHeapMb, int exitCode) {}
 
   @Spec
@@ -72,11 +70,8 @@ public final class EndToEndRescore implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", split = ",", description = "worker threads, a run each (default: 1,2)")
   private int[] threads = {1, 2};
 
-  @Option(names = "--cli", paramLabel = "JAR", description = "the CLI jar (default: ${DEFAULT-VALUE})")
-  private Path cli = Path.of("examples/target/riskgate.jar");
-
-  @Option(names = "--pipeline", description = "run PipelineRescore instead of the CLI")
-  private boolean pipeline;
+  @Option(names = "--cli", paramLabel = "JAR", description = "the CLI jar; twice or more to compare builds (default: ${DEFAULT-VALUE})")
+  private List<Path> clis = List.of(Path.of("examples/target/riskgate.jar"));
 
   @Option(names = "--work", paramLabel = "DIR", description = "where the input and outputs go (default: a temporary directory)")
   private Path work;
@@ -90,9 +85,14 @@ public final class EndToEndRescore implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean useCli = !pipeline && Files.isRegularFile(cli);
-    if (repeat > 1 && !useCli) {
-      throw new ParameterException(spec.commandLine(), "--repeat needs the CLI jar (--cli), which reads standard input");
+    for (Path cli : clis) {
+      if (!Files.isRegularFile(cli)) {
+        throw new ParameterException(spec.commandLine(), "no CLI jar at " + cli
+            + "; build it with 'mvn -B -q package -DskipTests -pl examples -am'");
+      }
+    }
+    if (declarations < 1 || runs < 1 || repeat < 1 || threads.length == 0) {
+      throw new ParameterException(spec.commandLine(), "--declarations, --runs and --repeat must be at least 1");
     }
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("riskgate-e2e");
     Path input = dir.resolve("declarations-" + declarations + (items > 0 ? "x" + items : "") + ".jsonl");
@@ -106,35 +106,42 @@ public final class EndToEndRescore implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "generated %,d declarations (%,d MB) in %.1f s%n", declarations,
           Files.size(input) >> 20, (System.nanoTime() - start) / 1e9);
     }
-    String tool = useCli ? "riskgate rescore (" + cli + ")" : "PipelineRescore (RiskgateJson + assessAll)";
-    System.out.printf(Locale.ROOT, "input %s, %,d declarations%s; tool: %s; heap -Xmx%s; JDK %s%n", input,
+    System.out.printf(Locale.ROOT, "input %s, %,d declarations%s; riskgate rescore %s; heap -Xmx%s; JDK %s%n", input,
         declarations, repeat > 1 ? String.format(Locale.ROOT, " read %d times (%,d in all)", repeat,
-            (long) declarations * repeat) : "", tool, heap, System.getProperty("java.version"));
+            (long) declarations * repeat) : "", clis, heap, System.getProperty("java.version"));
     List<Run> all = new ArrayList<>();
     for (int r = 1; r <= runs; r++) {
       for (int t : threads) {
-        Run run = runOnce(useCli, cli, input, repeat, dir, t, heap, r);
-        all.add(run);
-        System.out.printf(Locale.ROOT, "run %d: %d thread(s): %,.0f declarations/s (%,d in %.2f s), "
-                + "compile %.2f s, wall %.2f s, peak heap %d MB, exit %d%n", r, t, run.perSecond(),
-            run.assessed(), run.rescoreSeconds(), run.compileSeconds(), run.wallSeconds(), run.peakHeapMb(),
-            run.exitCode());
+        // The jars in a rotated order each round, so that none always runs first.
+        for (int j = 0; j < clis.size(); j++) {
+          Path cli = clis.get((j + r - 1) % clis.size());
+          Run run = runOnce(cli, input, repeat, dir, t, heap, r);
+          all.add(run);
+          System.out.printf(Locale.ROOT, "run %d: %s, %d thread(s): %,.0f declarations/s (%,d in %.2f s), "
+                  + "compile %.2f s, wall %.2f s, peak heap %d MB, exit %d%n", r, cli, t, run.perSecond(),
+              run.assessed(), run.rescoreSeconds(), run.compileSeconds(), run.wallSeconds(), run.peakHeapMb(),
+              run.exitCode());
+        }
       }
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-8s %6s %16s %12s %14s %12s%n", "threads", "runs", "median decl/s",
-        "median wall s", "max peak heap MB", "13M at median");
+    String row = "%-" + clis.stream().mapToInt(cli -> cli.toString().length()).max().orElse(3)
+        + "s %7s %5s %14s %14s %17s %15s%n";
+    System.out.printf(Locale.ROOT, row, "jar", "threads", "runs", "median decl/s",
+        "median wall s", "max peak heap MB", "ratio to first");
     boolean failed = false;
     for (int t : threads) {
-      int th = t;
-      List<Run> mine = all.stream().filter(run -> run.threads() == th).toList();
-      double median = median(mine.stream().mapToDouble(Run::perSecond).toArray());
-      double wall = median(mine.stream().mapToDouble(Run::wallSeconds).toArray());
-      long peak = mine.stream().mapToLong(Run::peakHeapMb).max().orElse(-1);
-      double year = 13_000_000 / median;
-      System.out.printf(Locale.ROOT, "%-8d %6d %16.0f %12.2f %14d %9.0f s (%.1f min)%n", t, mine.size(), median,
-          wall, peak, year, year / 60);
-      failed |= mine.stream().anyMatch(run -> run.exitCode() != 0 || run.assessed() != mine.get(0).assessed());
+      double first = Double.NaN;
+      for (Path cli : clis) {
+        List<Run> mine = all.stream().filter(run -> run.threads() == t && run.cli().equals(cli)).toList();
+        double median = median(mine.stream().mapToDouble(Run::perSecond).toArray());
+        double wall = median(mine.stream().mapToDouble(Run::wallSeconds).toArray());
+        long peak = mine.stream().mapToLong(Run::peakHeapMb).max().orElse(-1);
+        first = Double.isNaN(first) ? median : first;
+        System.out.printf(Locale.ROOT, row, cli, t, mine.size(), String.format(Locale.ROOT, "%,.0f", median),
+            String.format(Locale.ROOT, "%.2f", wall), peak, String.format(Locale.ROOT, "%.3f", median / first));
+        failed |= mine.stream().anyMatch(run -> run.exitCode() != 0 || run.assessed() != all.get(0).assessed());
+      }
     }
     if (failed) {
       System.err.println("a run failed or assessed a different number of declarations");
@@ -143,21 +150,16 @@ public final class EndToEndRescore implements Callable<Integer> {
     return 0;
   }
 
-  private static Run runOnce(boolean useCli, Path cli, Path input, int repeat, Path dir, int threads, String heap,
-      int run) throws IOException, InterruptedException {
+  private static Run runOnce(Path cli, Path input, int repeat, Path dir, int threads, String heap, int run)
+      throws IOException, InterruptedException {
     Path out = dir.resolve("assessments-" + threads + ".jsonl");
     Path gcLog = dir.resolve("gc-" + threads + "-" + run + ".log");
     Path stdout = dir.resolve("stdout-" + threads + "-" + run + ".txt");
+    Files.deleteIfExists(gcLog);  // another jar's run of the same round wrote one of this name
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
-    if (useCli) {
-      command.addAll(List.of("-jar", cli.toString(), "rescore", "--in", repeat > 1 ? "-" : input.toString(),
-          "--out", out.toString(),
-          "--threads", Integer.toString(threads), "--quiet"));
-    } else {
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), PipelineRescore.class.getName(),
-          input.toString(), out.toString(), Integer.toString(threads)));
-    }
+    command.addAll(List.of("-jar", cli.toString(), "rescore", "--in", repeat > 1 ? "-" : input.toString(),
+        "--out", out.toString(), "--threads", Integer.toString(threads), "--quiet"));
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(stdout.toFile()).start();
     Thread feeder = new Thread(() -> {
@@ -187,7 +189,7 @@ public final class EndToEndRescore implements Callable<Integer> {
       }
     }
     Files.deleteIfExists(out);
-    return new Run(useCli ? "cli" : "pipeline", threads, Double.parseDouble(m.group(1).replace(",", "")),
+    return new Run(cli, threads, Double.parseDouble(m.group(1).replace(",", "")),
         Long.parseLong(m.group(2).replace(",", "")), Double.parseDouble(m.group(3)),
         Double.parseDouble(m.group(5)), wall, peak, exit);
   }

@@ -28,46 +28,34 @@ import picocli.CommandLine.Parameters;
  * Is a change faster? Two or more builds of {@code benchmarks.jar} (say, before and after a change),
  * each loaded in a class loader of its own inside one JVM, assess the same generated declarations
  * ({@code vn-baseline}, {@code --declarations} of {@code --items} each, or the realistic mix if 0)
- * with {@code assessAll}, taking {@link Turns}. Prints each jar's median and fastest time per
- * declaration over the rounds, and the rounds in which it beat the first jar.
- *
- * <p>A participant written {@code naive:JAR} runs that jar's {@link NaiveDrools} instead (a new
- * session per declaration, item criteria with {@code from $d.items}, as in
- * {@link NaiveDroolsBenchmark}): {@code JAR naive:JAR} measures the naive/engine ratio with both
- * sides under the same load. Each participant has a class loader of its own, so the JIT profiles
- * Drools' code for each apart, as separate JMH forks would.
+ * with {@code assessAll}, taking {@link Turns}. Each jar has a class loader of its own, so the JIT
+ * profiles each build's Drools apart, as separate JMH forks would.
  *
  * <p>Not JMH, on purpose: a change worth a tenth is smaller than what two JMH forks minutes apart
- * differ by on this shared machine; here every participant sees the same load, second by second.
+ * differ by on a shared machine; here every build sees the same load, second by second.
  *
- * <p>But one JVM is one draw: the same jar given twice settles at different speeds (6% apart in a
- * quiet hour, 0.88 to 1.24 times in a noisy one), the faster one faster in nearly every round, and
- * which of the two is faster changes from JVM to JVM (the JIT compiles each class loader's copy of
- * Drools on its own). So {@code --jvms N} (a multiple of the number of jars) runs the turns in N
- * JVMs one after another, the jars in a rotated order in each, and prints each jar's median in each
- * JVM, the median over the JVMs, and the median of its per-JVM ratios to the first jar with their
- * range. A difference within the range that the same jar against a copy of itself shows is not
- * one. {@code --jvms 1}, the default, runs the turns in this JVM and prints every jar's median,
- * fastest round and rounds won.
+ * <p>But one JVM is one draw: the same jar given twice can settle a tenth or more apart, and which
+ * copy is faster changes from JVM to JVM (the JIT compiles each class loader's Drools on its own).
+ * So {@code --jvms N} (a multiple of the number of jars) runs the turns in N JVMs one after another,
+ * the jars in a rotated order in each, and prints each jar's median in each JVM, the median over
+ * the JVMs, and the median of its per-JVM ratios to the first jar with their range. A difference
+ * within the range that a jar shows against a copy of itself is not one. {@code --jvms 1}, the
+ * default, runs the turns in this JVM and prints every jar's median, fastest round and rounds won.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
- *     --jvms 6 --rounds 16 before/benchmarks.jar benchmarks/target/benchmarks.jar
- * java -cp benchmarks/target/benchmarks.jar io.riskgate.benchmarks.JarTurns \
- *     --jvms 6 --rounds 16 benchmarks/target/benchmarks.jar naive:benchmarks/target/benchmarks.jar</pre>
+ *     --jvms 6 --rounds 16 before/benchmarks.jar benchmarks/target/benchmarks.jar</pre>
  */
-@Command(name = "JarTurns", description = "Builds of benchmarks.jar (or their first-timers) assessing in turns")
+@Command(name = "JarTurns", description = "Builds of benchmarks.jar assessing in turns")
 public final class JarTurns implements Callable<Integer> {
   /** Marks a JVM that {@link #inJvms} started; it prints its medians as {@link #MEDIAN} lines. */
   private static final String CHILD = "--child";
   private static final String MEDIAN = "median\t";
 
-  /** One jar's scorer, input and entry point, all from its own class loader. */
-  private record Side(ClassLoader loader, boolean naive, Object scorer, Object input, Method assess) {
-    private static final String NAIVE = "naive:";
+  /** One jar's engine, input and entry point, all from its own class loader. */
+  private record Side(ClassLoader loader, Object engine, Object input, Method assessAll) {
 
     static Side load(String spec, int declarations, int items) throws ReflectiveOperationException, IOException {
-      boolean naive = spec.startsWith(NAIVE);
-      Path jar = Path.of(naive ? spec.substring(NAIVE.length()) : spec);
+      Path jar = Path.of(spec);
       if (!Files.isRegularFile(jar)) {
         throw new IllegalArgumentException("no such jar: " + jar);
       }
@@ -80,14 +68,9 @@ public final class JarTurns implements Callable<Integer> {
       Object input = workload.getMethod("declarations", int.class, int.class, long.class)
           .invoke(null, declarations, items, workload.getField("SEED").getLong(null));
       Class<?> rulePack = loader.loadClass("io.riskgate.RulePack");
-      if (naive) {
-        Object scorer = workload.getMethod("naive", rulePack).invoke(null, pack);
-        Method assess = workload.getMethod("assessEach", scorer.getClass(), List.class);
-        return new Side(loader, true, scorer, input, assess);
-      }
       Object engine = workload.getMethod("engine", rulePack).invoke(null, pack);
       Method assessAll = loader.loadClass("io.riskgate.RiskEngine").getMethod("assessAll", List.class);
-      return new Side(loader, false, engine, input, assessAll);
+      return new Side(loader, engine, input, assessAll);
     }
   }
 
@@ -103,7 +86,7 @@ public final class JarTurns implements Callable<Integer> {
   @Option(names = CHILD, hidden = true)
   private boolean child;
 
-  @Parameters(paramLabel = "[naive:]JAR", arity = "1..*", description = "builds of benchmarks.jar; naive: runs its first-timer")
+  @Parameters(paramLabel = "JAR", arity = "1..*", description = "builds of benchmarks.jar")
   private List<String> jars;
 
   public static void main(String[] args) {
@@ -137,9 +120,7 @@ public final class JarTurns implements Callable<Integer> {
     double[][] micros = Turns.take(sides.size(), options.rounds, options.warmup, s -> {
       Side side = sides.get(s);
       Thread.currentThread().setContextClassLoader(side.loader());
-      // One reflective call per list, either way: the naive loop, or the engine's assessAll.
-      return side.naive() ? (int) side.assess().invoke(null, side.scorer(), side.input())
-          : ((List<?>) side.assess().invoke(side.scorer(), side.input())).size();
+      return ((List<?>) side.assessAll().invoke(side.engine(), side.input())).size();
     });
     if (child) {
       for (int s = 0; s < jars.size(); s++) {

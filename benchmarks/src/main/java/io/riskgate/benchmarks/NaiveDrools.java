@@ -24,7 +24,6 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * What a first-time Drools user writes to score declarations with a pack: build a
@@ -55,8 +54,6 @@ public final class NaiveDrools {
   private static final String FROM_ITEMS_RULES = "naive-from/";
 
   private final KieContainer container;
-  /** Sessions reused across declarations (reset on dispose), or null for a new session each time. */
-  private final KieSessionsPool pool;
   private final PackManifest manifest;
   private final Map<String, Object> globals;
   private final boolean insertLines;
@@ -64,11 +61,9 @@ public final class NaiveDrools {
   /**
    * Compiles {@code pack} with its {@code global io.riskgate.Risk risk} replaced by a
    * {@link NaiveRisk}, and keeps {@code globals} (reference data) to set on every session. With
-   * {@code pooled}, sessions come from a {@link KieSessionsPool} (Drools resets a pooled session on
-   * dispose instead of building a new one) rather than from {@link KieContainer#newKieSession()}.
-   * With {@link Rules#FROM_ITEMS}, the pack must be vn-baseline.
+   * {@link Rules#FROM_ITEMS}, the pack must be vn-baseline.
    */
-  public NaiveDrools(RulePack pack, Map<String, Object> globals, boolean pooled, Rules rules) {
+  public NaiveDrools(RulePack pack, Map<String, Object> globals, Rules rules) {
     KieServices services = KieServices.get();
     KieFileSystem files = services.newKieFileSystem();
     ReleaseId releaseId = services.newReleaseId("naive", pack.manifest().id(), "1.0." + System.nanoTime());
@@ -85,7 +80,6 @@ public final class NaiveDrools {
       throw new IllegalStateException("pack " + pack.location() + " does not compile: " + errors);
     }
     this.container = services.newKieContainer(releaseId);
-    this.pool = pooled ? container.getKieBase().newKieSessionsPool(4) : null;
     this.manifest = pack.manifest();
     this.globals = Map.copyOf(globals);
     this.insertLines = rules == Rules.PACK;
@@ -103,7 +97,7 @@ public final class NaiveDrools {
   /** Assesses one declaration in a session of its own. */
   public Outcome assess(Declaration declaration) {
     NaiveRisk risk = new NaiveRisk();
-    KieSession session = pool == null ? container.newKieSession() : pool.newKieSession();
+    KieSession session = container.newKieSession();
     // The criterion code lives in the rule's @code attribute; the consequence does not pass it.
     DefaultAgendaEventListener codes = new DefaultAgendaEventListener() {
       @Override
@@ -125,8 +119,6 @@ public final class NaiveDrools {
       }
       session.fireAllRules();
     } finally {
-      // A pooled session keeps its listeners across uses.
-      session.removeEventListener(codes);
       session.dispose();
     }
     return decide(declaration.number(), risk.hits);

@@ -1,9 +1,6 @@
 package io.riskgate.benchmarks;
 
 import io.riskgate.Assessment;
-import io.riskgate.RiskEngine;
-import io.riskgate.RulePack;
-import io.riskgate.declaration.Declaration;
 import io.riskgate.reference.ReferenceData;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,76 +18,56 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What does Riskgate save a first-time Drools user? {@code vn-baseline} on generated declarations
- * (the generator's realistic mix of item counts), scored five ways, time per declaration: the
- * engine's batched {@code assessAll}; the engine's {@code assess} called once per declaration;
- * {@link NaiveDrools}, the code a first-timer writes (a container built once, a new session per
- * declaration: insert, fire, dispose) with the criteria on the goods written the way Drools'
- * documentation reaches a collection ({@code from $d.items}); the same code on the pack as it
- * ships (items as {@code Line} facts), which isolates the cost of a session per declaration; and
- * that with its sessions from a {@code KieSessionsPool}. Target: naive at least 5x slower than
- * {@code assessAll}.
+ * What does Riskgate save a first-time Drools user? {@code vn-baseline} on the realistic mix, time
+ * per declaration: the engine's batched {@code assessAll}; {@link NaiveDrools}, the code a
+ * first-timer writes (a container built once, a new session per declaration: insert, fire,
+ * dispose) with the criteria on the goods reached the way Drools' documentation reaches a
+ * collection ({@code from $d.items}); and the same code on the pack as it ships (items as
+ * {@code Line} facts), which leaves only the cost of a session per declaration. Target: the
+ * first-timer at least 5x slower than {@code assessAll}.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar NaiveDroolsBenchmark</pre>
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 8, time = 1)
-// Five forks, not one: see ItemCountBenchmark.
 @Measurement(iterations = 4, time = 1)
-@Fork(5)
+// Three forks, as EngineVsHandCodedBenchmark.
+@Fork(3)
 public class NaiveDroolsBenchmark {
-  static final int DECLARATIONS = 2_000;
 
-  List<Declaration> declarations;
-  RiskEngine engine;
-  NaiveDrools naive;
-  NaiveDrools naiveLines;
-  NaiveDrools pooled;
+  /** The first-timer's code, on both ways of writing the item criteria. */
+  @State(Scope.Benchmark)
+  public static class FirstTimer {
+    NaiveDrools fromItems;
+    NaiveDrools lineFacts;
 
-  @Setup
-  public void setup() {
-    RulePack pack = Workload.vnBaseline();
-    declarations = Workload.declarations(DECLARATIONS, 0, Workload.SEED);
-    engine = Workload.engine(pack);
-    naive = Workload.naive(pack);
-    naiveLines = new NaiveDrools(pack, ReferenceData.load(pack).globals(), false, NaiveDrools.Rules.PACK);
-    pooled = new NaiveDrools(pack, ReferenceData.load(pack).globals(), true, NaiveDrools.Rules.PACK);
+    @Setup
+    public void setup(Fixtures.Scorers scorers) {
+      ReferenceData data = ReferenceData.load(scorers.pack);
+      fromItems = new NaiveDrools(scorers.pack, data.globals(), NaiveDrools.Rules.FROM_ITEMS);
+      lineFacts = new NaiveDrools(scorers.pack, data.globals(), NaiveDrools.Rules.PACK);
+    }
   }
 
   /** The engine, batched. */
   @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
-  public List<Assessment> engineAssessAll() {
-    return engine.assessAll(declarations);
-  }
-
-  /** The engine, one call per declaration. */
-  @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
-  public void engineAssessEach(Blackhole sink) {
-    Workload.assessEach(declarations, engine::assess, sink);
+  @OperationsPerInvocation(Fixtures.BATCH)
+  public List<Assessment> engineAssessAll(Fixtures.Scorers scorers, Fixtures.Mixed batch) {
+    return scorers.engine.assessAll(batch.declarations);
   }
 
   /** The first-timer: a new session per declaration, item criteria with {@code from $d.items}. */
   @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
-  public void naiveSessionPerDeclaration(Blackhole sink) {
-    Workload.assessEach(declarations, naive::assess, sink);
+  @OperationsPerInvocation(Fixtures.BATCH)
+  public void naiveSessionPerDeclaration(FirstTimer naive, Fixtures.Mixed batch, Blackhole sink) {
+    Workload.assessEach(batch.declarations, naive.fromItems::assess, sink);
   }
 
   /** The first-timer's code on the pack as it ships (items as {@code Line} facts). */
   @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
-  public void naiveSessionPerDeclarationLineRules(Blackhole sink) {
-    Workload.assessEach(declarations, naiveLines::assess, sink);
-  }
-
-  /** The first-timer with a {@code KieSessionsPool}, on the pack as it ships. */
-  @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
-  public void naivePooledSessionPerDeclaration(Blackhole sink) {
-    Workload.assessEach(declarations, pooled::assess, sink);
+  @OperationsPerInvocation(Fixtures.BATCH)
+  public void naiveSessionPerDeclarationLineRules(FirstTimer naive, Fixtures.Mixed batch, Blackhole sink) {
+    Workload.assessEach(batch.declarations, naive.lineFacts::assess, sink);
   }
 }

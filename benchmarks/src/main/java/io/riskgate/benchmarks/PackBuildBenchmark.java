@@ -32,7 +32,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code cachedReload}: {@code reload} of the unchanged pack, which the engine's cache of
  *       compiled packs answers.</li>
  * </ul>
- * Heap retained after 100 reloads is measured by {@link ReloadHeap}, not here.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar PackBuildBenchmark</pre>
  */

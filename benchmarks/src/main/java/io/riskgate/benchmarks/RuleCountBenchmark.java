@@ -2,7 +2,6 @@ package io.riskgate.benchmarks;
 
 import io.riskgate.Assessment;
 import io.riskgate.RiskEngine;
-import io.riskgate.declaration.Declaration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,47 +25,47 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How does the cost per declaration grow with the number of rules? {@code vn-baseline} plus
  * generated criteria of the same shapes ({@link GeneratedPack}), 50, 500 and 5,000 rules in all,
- * batched {@code assessAll}, time per declaration (the generator's realistic mix of item counts).
- * Target: sub-linear in the number of rules. Setup prints the hits per declaration at each size:
- * every hit is a rule firing, a reason text and a line of the assessment, whatever evaluates the
- * conditions, so that part of the cost grows with the hits, not with the rules as such.
+ * batched {@code assessAll} on the realistic mix, time per declaration. Target: sub-linear in the
+ * number of rules. Setup prints the hits per declaration at each size, because every hit is a
+ * firing, a reason text and a line of the assessment whatever evaluates the conditions: that part
+ * of the cost grows with the hits, not with the rules as such.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar RuleCountBenchmark</pre>
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class RuleCountBenchmark {
-  static final int DECLARATIONS = 1_000;
 
-  @Param({"50", "500", "5000"})
-  int rules;
+  /** An engine on vn-baseline grown to {@code rules} rules. */
+  @State(Scope.Benchmark)
+  public static class Grown {
+    @Param({"50", "500", "5000"})
+    int rules;
 
-  Path directory;
-  List<Declaration> declarations;
-  RiskEngine engine;
+    Path directory;
+    RiskEngine engine;
 
-  @Setup
-  public void setup() throws IOException {
-    directory = Files.createTempDirectory("riskgate-rules-" + rules);
-    engine = Workload.engine(GeneratedPack.write(Workload.vnBaseline(), rules, directory));
-    declarations = Workload.declarations(DECLARATIONS, 0, Workload.SEED);
-    long hits = engine.assessAll(declarations).stream().mapToLong(a -> a.hits().size()).sum();
-    System.out.printf(Locale.ROOT, "%n%,d rules: %.1f hits per declaration%n", rules, (double) hits / DECLARATIONS);
-  }
+    @Setup
+    public void setup(Fixtures.Mixed batch) throws IOException {
+      directory = Files.createTempDirectory("riskgate-rules-" + rules);
+      engine = Workload.engine(GeneratedPack.write(Workload.vnBaseline(), rules, directory));
+      long hits = engine.assessAll(batch.declarations).stream().mapToLong(a -> a.hits().size()).sum();
+      System.out.printf(Locale.ROOT, "%n%,d rules: %.1f hits per declaration%n", rules, (double) hits / Fixtures.BATCH);
+    }
 
-  @TearDown
-  public void tearDown() {
-    PackCopies.delete(directory);
+    @TearDown
+    public void tearDown() {
+      PackCopies.delete(directory);
+    }
   }
 
   /** The engine, batched: per declaration. */
   @Benchmark
-  @OperationsPerInvocation(DECLARATIONS)
-  public List<Assessment> engineAssessAll() {
-    return engine.assessAll(declarations);
+  @OperationsPerInvocation(Fixtures.BATCH)
+  public List<Assessment> engineAssessAll(Grown grown, Fixtures.Mixed batch) {
+    return grown.engine.assessAll(batch.declarations);
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * Participants (engines of different settings or builds) assessing in turns inside one JVM, a
  * second each, in an order that rotates every round, so that each sees the same load second by
  * second: on a shared machine, a difference of a tenth is smaller than what two JMH forks minutes
- * apart differ by. Used by {@link BatchSizeTurns}, {@link JarTurns} and {@link DroolsFloor}.
+ * apart differ by. Used by {@link JarTurns}.
  */
 final class Turns {
   private Turns() {}

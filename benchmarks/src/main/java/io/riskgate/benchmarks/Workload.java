@@ -68,20 +68,6 @@ public final class Workload {
     return builder.build();
   }
 
-  /** The naive benchmark's first-timer on {@code pack}: a new session per declaration, {@code from} rules. */
-  public static NaiveDrools naive(RulePack pack) {
-    return new NaiveDrools(pack, ReferenceData.load(pack).globals(), false, NaiveDrools.Rules.FROM_ITEMS);
-  }
-
-  /** {@code naive} on each declaration; returns how many it assessed (for {@link JarTurns}). */
-  public static int assessEach(NaiveDrools naive, List<Declaration> declarations) {
-    int codes = 0;
-    for (Declaration declaration : declarations) {
-      codes += naive.assess(declaration).codes().size();  // used, so that the JIT cannot drop the work
-    }
-    return codes >= 0 ? declarations.size() : 0;
-  }
-
   /**
    * Assesses each declaration one call at a time and sinks every result, so the JIT cannot drop the
    * work: the loop of every benchmark that scores one declaration per call.
