@@ -79,4 +79,26 @@ final class TestData {
     Files.write(file, lines);
     return file;
   }
+
+  /** A stream that hands over one byte per read and says none is available, as a slow pipe may. */
+  static java.io.InputStream oneByteAtATime(byte[] bytes) {
+    return new java.io.InputStream() {
+      private int next;
+
+      @Override
+      public int read() {
+        return next < bytes.length ? bytes[next++] & 0xFF : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        int c = read();
+        if (c < 0) {
+          return -1;
+        }
+        b[off] = (byte) c;
+        return 1;
+      }
+    };
+  }
 }
