@@ -87,7 +87,9 @@ final class Decimals extends StdScalarDeserializer<BigDecimal> {
     }
     BigDecimal value;
     try {
-      value = new BigDecimal(chars, from, length);
+      // A number token through the parser's own conversion: a whole number from its long, with
+      // no parsing of text; a fraction or exponent from its text, exactly as BigDecimal(char[]).
+      value = token == JsonToken.VALUE_STRING ? new BigDecimal(chars, from, length) : parser.getDecimalValue();
     } catch (NumberFormatException e) {
       // Malformed text in a string, or an exponent beyond an int: no use for either.
       throw new Refusal(parser, field + " is not a decimal number such as 1250.50 (or its exponent is out of range)");
