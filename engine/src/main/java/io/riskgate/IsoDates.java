@@ -21,18 +21,71 @@ import java.util.function.Function;
  * Reads dates in the one form Riskgate writes and generators emit, {@code 2026-01-05T01:00:02Z}
  * (with or without a fraction of a second) and {@code 2026-01-05}, without {@code
  * DateTimeFormatter}: every declaration has several dates, and its general parser costs many
- * times these fixed-position reads. Any other form, and any invalid date, goes to
- * jackson-datatype-jsr310's own deserializers, so what is accepted and every error message stay
- * theirs.
+ * times these fixed-position reads. Any other form goes to jackson-datatype-jsr310's own deserializers, so what is accepted stays theirs,
+ * except what no declaration carries: dates outside a window of years (a year +99999 would pass
+ * any "older than" criterion), a leap second ({@code 23:59:60}, which Java reads as {@code 23:59:59}),
+ * and numbers or arrays in place of the ISO text. Errors are {@link Refusal}s with plain messages.
  */
 final class IsoDates {
   private IsoDates() {}
 
-  /** A module to register after {@code JavaTimeModule}: later modules take precedence. */
-  static SimpleModule module() {
+  /**
+   * A module to register after {@code JavaTimeModule} (later modules take precedence) that reads
+   * dates in the years {@code firstYear} to {@code lastYear}, both included.
+   */
+  static SimpleModule module(int firstYear, int lastYear) {
+    Window window = new Window(firstYear, lastYear);
     return new SimpleModule("riskgate-iso-dates")
-        .addDeserializer(Instant.class, new FastPath<>(Instant.class, IsoDates::instant, InstantDeserializer.INSTANT))
-        .addDeserializer(LocalDate.class, new FastPath<>(LocalDate.class, IsoDates::date, LocalDateDeserializer.INSTANCE));
+        .addDeserializer(Instant.class, new FastPath<>(Instant.class, IsoDates::instant,
+            InstantDeserializer.INSTANT, window, "a date and time in UTC such as 2026-03-14T08:15:00Z"))
+        .addDeserializer(LocalDate.class, new FastPath<>(LocalDate.class, IsoDates::date,
+            LocalDateDeserializer.INSTANCE, window, "a date such as 2026-03-14"));
+  }
+
+  /** The years a date may fall in; checked on the epoch second, with no calendar arithmetic. */
+  record Window(int firstYear, int lastYear) {
+    String setting() {
+      return "years " + firstYear + " to " + lastYear + " (from RiskgateJson.Builder.dateYears)";
+    }
+
+    private long first() {
+      return LocalDate.of(firstYear, 1, 1).toEpochDay() * 86_400;
+    }
+
+    private long afterLast() {
+      return LocalDate.of(lastYear + 1, 1, 1).toEpochDay() * 86_400;
+    }
+  }
+
+  /**
+   * Why text that has the shape {@code yyyy-MM-dd...} of an ISO date is not one, such as
+   * "there is no day 30 in month 02", or null if it does not have that shape or is a real date.
+   */
+  static String notACalendarDate(String text) {
+    if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    if (year < 0 || month < 0 || day < 0) {
+      return null;
+    }
+    if (month < 1 || month > 12) {
+      return "there is no month " + text.substring(5, 7);
+    }
+    if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return "there is no day " + text.substring(8, 10) + " in month " + text.substring(5, 7)
+          + " of " + text.substring(0, 4);
+    }
+    return null;
+  }
+
+  /** Whether the text's time of day has second 60: {@code T23:59:60}, a leap second. */
+  static boolean leapSecond(String text) {
+    int t = text.indexOf('T');
+    return t > 0 && text.length() >= t + 9 && text.charAt(t + 3) == ':' && text.charAt(t + 6) == ':'
+        && text.charAt(t + 7) == '6' && text.charAt(t + 8) == '0';
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as an instant, or null if the text is not exactly that. */
@@ -107,22 +160,55 @@ final class IsoDates {
     private static final long serialVersionUID = 1L;
     private final transient Function<String, T> fast;
     private final transient JsonDeserializer<T> standard;
+    private final Window window;
+    private final String form;
+    private final long first;
+    private final long afterLast;
 
-    FastPath(Class<T> type, Function<String, T> fast, JsonDeserializer<T> standard) {
+    FastPath(Class<T> type, Function<String, T> fast, JsonDeserializer<T> standard, Window window,
+        String form) {
       super(type);
       this.fast = fast;
       this.standard = standard;
+      this.window = window;
+      this.form = form;
+      this.first = window.first();
+      this.afterLast = window.afterLast();
     }
 
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      if (parser.hasToken(JsonToken.VALUE_STRING)) {
-        T value = fast.apply(parser.getText());
-        if (value != null) {
-          return value;
+      String field = parser.currentName() == null ? "the date" : parser.currentName();
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        // Not epoch numbers or [2026, 3, 14] arrays, which jsr310 reads: the format is ISO text.
+        throw new Refusal(parser, field + " must be " + form + ", written as a string");
+      }
+      String text = parser.getText();
+      T value = fast.apply(text);
+      if (value == null) {
+        String notADate = notACalendarDate(text);
+        if (notADate != null) {
+          throw new Refusal(parser, field + " is not a calendar date: " + notADate);
+        }
+        if (leapSecond(text)) {
+          throw new Refusal(parser, field + " has the second 60 (a leap second), which is not"
+              + " accepted: write 59");
+        }
+        try {
+          value = standard.deserialize(parser, context);
+        } catch (IOException e) {
+          throw new Refusal(parser, field + " must be " + form);
+        }
+        if (value == null) {
+          return null;
         }
       }
-      return standard.deserialize(parser, context);
+      long second = value instanceof Instant instant ? instant.getEpochSecond()
+          : ((LocalDate) value).toEpochDay() * 86_400;
+      if (second < first || second >= afterLast) {
+        throw new Refusal(parser, field + " is outside the " + window.setting());
+      }
+      return value;
     }
   }
 }

@@ -72,11 +72,9 @@ record JsonlRecord(byte[] declarationJson, Outcome outcome) {
       }
       return new JsonlRecord(blank(line, start, end), outcome);
     } catch (IOException e) {
-      // Jackson refuses malformed UTF-8 anywhere in the line, where decoding reads U+FFFD: read
-      // the line as the decoder sees it. Otherwise the JSON is malformed, and the declaration
-      // reader reports it with its own location.
-      byte[] decoded = new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-      return Arrays.equals(decoded, line) ? new JsonlRecord(line, null) : parse(decoded, lineNumber);
+      // Malformed JSON or UTF-8: the declaration reader refuses the whole line with its own
+      // location, the outcome included.
+      return new JsonlRecord(line, null);
     }
   }
 
@@ -111,6 +109,10 @@ record JsonlRecord(byte[] declarationJson, Outcome outcome) {
       }
       if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
         throw located(parser, line, lineNumber, path + "." + name, "expected true or false");
+      }
+      if (name.equals("inspected") ? inspected != null : violation != null) {
+        throw located(parser, line, lineNumber, path + "." + name,
+            "the field '" + name + "' appears twice in the outcome; each field may appear once");
       }
       if (name.equals("inspected")) {
         inspected = token == JsonToken.VALUE_TRUE;

@@ -29,7 +29,7 @@ final class LineReader implements Closeable {
       return bytes == null;
     }
 
-    /** The line as text; malformed UTF-8 becomes U+FFFD. */
+    /** The line as text; malformed UTF-8 becomes U+FFFD (the declaration reader refuses it). */
     String text() {
       return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -37,7 +37,7 @@ final class LineReader implements Closeable {
 
   private final InputStream in;
   private final int maxChars;
-  /** Bytes kept for one line: three per character, and one for a carriage return. */
+  /** Bytes kept for one line: three per character. */
   private final long maxBytes;
   private final byte[] buffer = new byte[1 << 16];
   private byte[] line = new byte[1 << 12];
@@ -45,14 +45,21 @@ final class LineReader implements Closeable {
   private int position;
   private int limit;
   private boolean eof;
+  /** The last line ended with a carriage return: a line feed right after it is part of its end. */
+  private boolean afterCarriageReturn;
 
   LineReader(InputStream in, int maxChars) {
     this.in = in;
     this.maxChars = maxChars;
-    this.maxBytes = 3L * maxChars + 1;
+    this.maxBytes = 3L * maxChars;
   }
 
-  /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
+  /**
+   * The next line without its terminator, or null at the end. A line ends at {@code \n},
+   * {@code \r\n} or a lone {@code \r} (old Mac files), so every kind of file numbers its lines
+   * as an editor does; a lone {@code \r} cannot occur inside a JSON line (JSON escapes it in
+   * strings).
+   */
   Line next() throws IOException {
     lineBytes = 0;
     long bytes = 0;
@@ -65,9 +72,17 @@ final class LineReader implements Closeable {
           return any ? finish(chars) : null;
         }
       }
+      if (afterCarriageReturn) {
+        afterCarriageReturn = false;
+        if (buffer[position] == '\n') {
+          position++;
+          continue;
+        }
+      }
       any = true;
       int start = position;
-      while (position < limit && buffer[position] != '\n') {
+      // One comparison for most bytes: both terminators are below every printable character.
+      while (position < limit && (buffer[position] > '\r' || buffer[position] != '\n' && buffer[position] != '\r')) {
         position++;
       }
       int count = position - start;
@@ -82,6 +97,7 @@ final class LineReader implements Closeable {
         append(start, count);
       }
       if (position < limit) {
+        afterCarriageReturn = buffer[position] == '\r';
         position++;
         return finish(chars);
       }
@@ -93,9 +109,6 @@ final class LineReader implements Closeable {
       return new Line(null, chars);
     }
     int end = lineBytes;
-    if (end > 0 && line[end - 1] == '\r') {
-      end--;
-    }
     byte[] bytes = Arrays.copyOf(line, end);
     if (end > maxChars) {
       // Over the cap in bytes, perhaps not in characters: count them as the decoder will.

@@ -2,14 +2,14 @@ package io.riskgate.cli;
 
 import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,15 +47,15 @@ final class RescoreCommand implements Callable<Integer> {
   Path pack;
 
   @Option(names = "--in", paramLabel = "<declarations.jsonl>",
-      description = "The declarations, one JSON object per line, optionally with an \"outcome\" field; plain or gzip; - for standard input (default: the bundled sample).")
+      description = "The declarations, one JSON object per line (LF, CRLF or CR), UTF-8, optionally with an \"outcome\" field; plain or gzip; - for standard input. Required with --pack or --out; with neither, the bundled sample.")
   Path in;
 
   @Option(names = "--out", paramLabel = "<assessments.jsonl>",
-      description = "Where to write the assessments, one per line in input order; .gz compresses (default: riskgate-out/assessments.jsonl).")
+      description = "Where to write the assessments, one per line in input order; .gz compresses; - for standard output, the summary then going to standard error (default: riskgate-out/assessments.jsonl). No output may be an input or another output.")
   Path out;
 
   @Option(names = "--rejects", paramLabel = "<file>",
-      description = "Where to write the rejected lines as JSON Lines {line, declaration, reason} (default: rejects.jsonl beside --out).")
+      description = "Where to write the rejected lines as JSON Lines {line, declaration, reason} (default: named after --out, beside it: assessments.jsonl -> assessments.rejects.jsonl; required with --out -).")
   Path rejects;
 
   @Option(names = "--baseline", paramLabel = "<assessments.jsonl>",
@@ -89,17 +89,30 @@ final class RescoreCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
+  /** Where {@code --out -} writes; a field so that tests can catch it. */
+  OutputStream standardOutput = System.out;
+
   @Override
   public Integer call() throws Exception {
     validate();
     Duration stuck = Riskgate.stuckAfter(spec.commandLine(), stuckAfter);
-    PrintWriter stdout = spec.commandLine().getOut();
     boolean defaults = out == null;
+    boolean toStandardOutput = out != null && out.toString().equals("-");
+    // With the assessments on standard output, the summary goes to standard error.
+    PrintWriter stdout = toStandardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
     Path outFile = defaults ? DEFAULT_DIR.resolve("assessments.jsonl") : out;
-    Path rejectsFile = rejects != null ? rejects : sibling(outFile, "rejects.jsonl");
+    Path rejectsFile = rejects != null ? rejects : rejectsBeside(outFile);
     Path summaryFile = summary != null ? summary : defaults ? DEFAULT_DIR.resolve("summary.txt") : null;
     Path reportFile = report != null ? report : defaults ? DEFAULT_DIR.resolve("report.html") : null;
-    distinct(outFile, rejectsFile, summaryFile, reportFile);
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put("--out", toStandardOutput ? null : outFile);
+    outputs.put("--rejects", rejectsFile);
+    outputs.put("--summary", summaryFile);
+    outputs.put("--report", reportFile);
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--in", in == null || in.toString().equals("-") ? null : in);
+    inputs.put("--baseline", baseline);
+    OutputPaths.check(spec.commandLine(), outputs, inputs);
 
     long compileStart = System.nanoTime();
     RulePack rulePack = pack == null ? RulePack.fromClasspath(BUNDLED_PACK) : RulePack.fromDirectory(pack);
@@ -114,7 +127,13 @@ final class RescoreCommand implements Callable<Integer> {
 
     List<StagedFile> staged = new ArrayList<>();
     try {
-      StagedFile outStaged = stage(staged, outFile);
+      StagedFile outStaged;
+      if (toStandardOutput) {
+        outStaged = StagedFile.standardOutput(standardOutput);
+        staged.add(outStaged);
+      } else {
+        outStaged = stage(staged, outFile);
+      }
       StagedFile rejectsStaged = stage(staged, rejectsFile);
       Rescorer.Result result = new Rescorer(engine, settings, progress).run(outStaged, rejectsStaged);
       RunReport runReport = new RunReport(engine.pack(), source.name(),
@@ -132,7 +151,7 @@ final class RescoreCommand implements Callable<Integer> {
       stdout.print(text);
       stdout.println();
       for (StagedFile file : staged) {
-        stdout.println("wrote " + file.target());
+        stdout.println("wrote " + (file.target().toString().equals("-") ? "standard output" : file.target()));
       }
       stdout.flush();
       RunStats stats = result.stats();
@@ -142,6 +161,20 @@ final class RescoreCommand implements Callable<Integer> {
         file.close();
       }
     }
+  }
+
+  /**
+   * The default rejects file: named after {@code --out}, beside it ({@code assessments.jsonl} ->
+   * {@code assessments.rejects.jsonl}), so that runs into one folder keep their own.
+   */
+  static Path rejectsBeside(Path out) {
+    String name = out.getFileName().toString();
+    if (name.endsWith(".gz")) {
+      name = name.substring(0, name.length() - 3);
+    }
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return out.resolveSibling(base + ".rejects.jsonl");
   }
 
   private static StagedFile stage(List<StagedFile> staged, Path target) {
@@ -161,28 +194,27 @@ final class RescoreCommand implements Callable<Integer> {
     if (maxLineChars < 100) {
       throw new CommandLine.ParameterException(cli, "--max-line-chars must be at least 100, was " + maxLineChars);
     }
-    if (in != null && !in.toString().equals("-") && !Files.isRegularFile(in)) {
-      throw new CommandLine.ParameterException(cli, "--in " + in + ": no such file");
+    if (in == null && (pack != null || out != null)) {
+      throw new CommandLine.ParameterException(cli, "--in is required with --pack or --out"
+          + " (only a bare 'riskgate rescore' runs the bundled sample)");
     }
-    if (baseline != null && !Files.isRegularFile(baseline)) {
-      throw new CommandLine.ParameterException(cli, "--baseline " + baseline + ": no such file");
+    if (in != null && !in.toString().equals("-")) {
+      OutputPaths.requireFile(cli, "--in", in, "a JSON Lines file");
     }
-    if (pack != null && !Files.isDirectory(pack)) {
-      throw new CommandLine.ParameterException(cli, "--pack " + pack + ": no such folder");
+    if (baseline != null) {
+      OutputPaths.requireFile(cli, "--baseline", baseline, "the assessments of an earlier rescore");
     }
-  }
-
-  private void distinct(Path... files) {
-    Set<Path> seen = new HashSet<>();
-    for (Path file : files) {
-      if (file != null && !seen.add(file.toAbsolutePath().normalize())) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            file + " is given for two outputs; each output needs its own file");
+    if (pack != null) {
+      OutputPaths.requireFolder(cli, "--pack", pack, "pack.json");
+    }
+    if (out != null && out.toString().equals("-") && rejects == null) {
+      throw new CommandLine.ParameterException(cli, "--out - writes the assessments to standard output;"
+          + " name a file for the rejected lines with --rejects");
+    }
+    for (Path dash : new Path[] {rejects, summary, report, baseline}) {
+      if (dash != null && dash.toString().equals("-")) {
+        throw new CommandLine.ParameterException(cli, "- (standard output) is for --out only");
       }
     }
-  }
-
-  private static Path sibling(Path file, String name) {
-    return file.getParent() == null ? Path.of(name) : file.getParent().resolve(name);
   }
 }

@@ -209,6 +209,10 @@ final class Rescorer {
           if (batch.isEmpty()) {
             break;
           }
+          String notJsonLines = lineNumber == 0 ? InputShape.problem(batch) : null;
+          if (notJsonLines != null) {
+            throw new UserException(settings.input().name() + ": " + notJsonLines);
+          }
           long first = lineNumber + 1;
           long bytes = settings.input().bytesRead();
           lineNumber += batch.size();

@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A JSON Lines input: a file or a class path resource, plain or gzip (told by its first bytes, not
- * its name). It counts the bytes read so far from the underlying file, which against
+ * its name). Gzip is read to its true end: every member, and an error for anything after the
+ * last ({@link GzipMembers}). It counts the bytes read so far from the underlying file, which against
  * {@link #size()} gives the progress of a run.
  *
  * <p>Thread safety: {@link #bytesRead()} may be read from any thread while one thread reads.
@@ -63,8 +63,8 @@ final class Source {
   }
 
   /**
-   * Opens the source for reading, decompressed if it is gzip. The bytes are UTF-8 text; malformed
-   * UTF-8 is read as U+FFFD (see {@link LineReader.Line#text()}).
+   * Opens the source for reading, decompressed if it is gzip. The bytes should be UTF-8 text; the
+   * declaration reader refuses a line that is not.
    *
    * @throws UserException if it cannot be opened
    */
@@ -100,7 +100,7 @@ final class Source {
       int b2 = in.read();
       in.reset();
       if (b1 == 0x1f && b2 == 0x8b) {
-        in = new GZIPInputStream(in, 1 << 16);
+        in = new GzipMembers(in);
       }
       return in;
     } catch (IOException e) {

@@ -81,7 +81,7 @@ class JarIT {
     assertThat(run.status()).as(run.err()).isZero();
     Path out = dir.resolve("riskgate-out");
     assertThat(out.resolve("assessments.jsonl")).isRegularFile();
-    assertThat(out.resolve("rejects.jsonl")).isEmptyFile();
+    assertThat(out.resolve("assessments.rejects.jsonl")).isEmptyFile();
     assertThat(out.resolve("report.html")).content().contains("<svg id=\"chart-channels\"");
     long assessed = Files.lines(out.resolve("assessments.jsonl")).count();
     assertThat(assessed).isGreaterThan(1_000);
@@ -187,6 +187,19 @@ class JarIT {
     assertThat(Files.readString(dir.resolve(".stdout"))).contains("input     standard input")
         .contains("lines     40 = 40 assessed + 0 rejected");
     assertThat(Files.readAllLines(dir.resolve("stdin.jsonl"))).hasSize(40);
+  }
+
+  @Test
+  void rescore_outDash_writesTheAssessmentsToStandardOutputAndTheSummaryToStandardError() throws Exception {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(40, 4, false));
+
+    Run run = riskgate("rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", "-", "--rejects", "r.jsonl");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(40).allMatch(line -> line.startsWith("{\"declarationNumber\":\"D0000"));
+    assertThat(run.err()).contains("lines     40 = 40 assessed + 0 rejected").contains("wrote standard output");
+    assertThat(dir.resolve("-")).doesNotExist();
   }
 
   @Test

@@ -120,15 +120,25 @@ class JsonlRecordTest {
   }
 
   @Test
-  void parse_outcomeOnALineWithMalformedUtf8_isKeptAsTheTextDecodingWouldKeepIt() {
+  void parse_outcomeOnALineWithMalformedUtf8_isRefusedByTheDeclarationReaderAtItsByte() {
     byte[] line = JsonlRecord.format(plain, new Outcome(true, false)).replace("Brake", "Brake?s")
         .getBytes(StandardCharsets.UTF_8);
-    line[new String(line, StandardCharsets.ISO_8859_1).indexOf("?s")] = (byte) 0x92;  // cp1252's apostrophe
+    int at = new String(line, StandardCharsets.ISO_8859_1).indexOf("?s");
+    line[at] = (byte) 0x92;  // cp1252's apostrophe
 
     JsonlRecord record = JsonlRecord.parse(line, 5);
 
-    assertThat(record.outcome()).isEqualTo(new Outcome(true, false));
-    Declaration declaration = json.readDeclaration(record.declarationJson(), 5);
-    assertThat(declaration.items().get(0).description()).startsWith("Brake\uFFFDs");
+    assertThatThrownBy(() -> json.readDeclaration(record.declarationJson(), 5))
+        .isInstanceOf(io.riskgate.DeclarationException.class)
+        .hasMessageContaining("byte " + (at + 1) + " of the line (0x92) is not valid UTF-8");
+  }
+
+  @Test
+  void parse_aFieldTwiceInTheOutcome_isRefusedAtTheSecond() {
+    String line = plain.replaceFirst("\\}$", ",\"outcome\":{\"inspected\":true,\"violation\":false,\"inspected\":false}}");
+
+    assertThatThrownBy(() -> parse(line, 2))
+        .isInstanceOf(JsonlRecord.OutcomeException.class)
+        .hasMessageStartingWith("line 2, column " + (line.lastIndexOf("false}") + 1) + ", at $.outcome.inspected: the field 'inspected' appears twice");
   }
 }

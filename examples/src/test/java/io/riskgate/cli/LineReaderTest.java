@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LineReaderTest {
 
@@ -71,15 +73,39 @@ class LineReaderTest {
   }
 
   @Test
-  void next_malformedUtf8_isKeptAsBytesAndReadAsReplacementCharacters() throws IOException {
+  void next_malformedUtf8_isKeptAsBytesForTheDeclarationReaderToRefuse() throws IOException {
     byte[] input = {'a', (byte) 0xC3, 'b', '\n'};
     try (LineReader reader = new LineReader(new ByteArrayInputStream(input), 100)) {
       LineReader.Line line = reader.next();
 
       assertThat(line.bytes()).containsExactly('a', (byte) 0xC3, 'b');
-      assertThat(line.text()).isEqualTo("a\uFFFDb");
       assertThat(reader.next()).isNull();
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"LF", "CRLF", "CR"})
+  void next_everyLineTerminator_givesTheSameLines(String name) throws IOException {
+    String terminator = name.replace("CR", "\r").replace("LF", "\n");
+    String text = String.join(terminator, "a", "bb", "", "ccc", "") + "d";
+
+    assertThat(readAll(text, 100)).extracting(LineReader.Line::text).containsExactly("a", "bb", "", "ccc", "d");
+    assertThat(readAll(text + terminator, 100)).hasSize(5);
+  }
+
+  @Test
+  void next_carriageReturnAndLineFeedSplitAcrossReads_isOneTerminator() throws IOException {
+    // A stream that hands over one byte per read: the \n of \r\n comes in a read of its own.
+    byte[] bytes = "a\r\nb\r\rc".getBytes(StandardCharsets.UTF_8);
+    java.io.InputStream trickle = TestData.oneByteAtATime(bytes);
+    List<String> lines = new ArrayList<>();
+    try (LineReader reader = new LineReader(trickle, 100)) {
+      LineReader.Line line;
+      while ((line = reader.next()) != null) {
+        lines.add(line.text());
+      }
+    }
+    assertThat(lines).containsExactly("a", "b", "", "c");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -29,12 +31,7 @@ class RescoreCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cli = Riskgate.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("rescore", "-q"));
-    all.addAll(List.of(args));
-    return cli.execute(all.toArray(String[]::new));
+    return TestData.rescore(out, err, args);
   }
 
   private static List<String> numbers(Path assessments) throws IOException {
@@ -67,7 +64,7 @@ class RescoreCommandTest {
       expected.add(String.format("D%06d", i));
     }
     assertThat(numbers(assessments)).containsExactlyElementsOf(expected);
-    assertThat(dir.resolve("out/rejects.jsonl")).isEmptyFile();
+    assertThat(dir.resolve("out/assessments.rejects.jsonl")).isEmptyFile();
     assertThat(out.toString()).contains("lines     3,000 = 3,000 assessed + 0 rejected")
         .contains("top criteria by hits").contains("T-VALUE").contains("throughput");
   }
@@ -112,7 +109,7 @@ class RescoreCommandTest {
         "--out", dir.resolve("a.jsonl").toString(), "--max-line-chars", "2000");
 
     assertThat(status).isEqualTo(Riskgate.FAILURES);
-    assertThat(Files.readString(dir.resolve("rejects.jsonl")))
+    assertThat(Files.readString(dir.resolve("a.rejects.jsonl")))
         .contains("\"line\":2").contains("more than the maximum 2,000 (--max-line-chars)");
     assertThat(numbers(dir.resolve("a.jsonl"))).containsExactly("D000001", "D000002", "D000003");
   }
@@ -126,7 +123,7 @@ class RescoreCommandTest {
     int status = run("--pack", TestData.pack("gate").toString(), "--in", in.toString(),
         "--out", dir.resolve("a.jsonl").toString());
 
-    assertThat(status).as(Files.readString(dir.resolve("rejects.jsonl"))).isZero();
+    assertThat(status).as(Files.readString(dir.resolve("a.rejects.jsonl"))).isZero();
   }
 
   @Test
@@ -145,7 +142,7 @@ class RescoreCommandTest {
     Path plain = dir.resolve("plain.jsonl");
     assertThat(run("--pack", TestData.pack("gate").toString(), "--in", assessments.toString(),
         "--out", plain.toString())).as("assessments are not declarations").isEqualTo(Riskgate.FAILURES);
-    assertThat(Files.readAllLines(dir.resolve("rejects.jsonl"))).hasSize(50);
+    assertThat(Files.readAllLines(dir.resolve("plain.rejects.jsonl"))).hasSize(50);
   }
 
   @Test
@@ -250,9 +247,229 @@ class RescoreCommandTest {
         .contains("rescore: --threads must be between 1 and 256, was 0 (see 'riskgate rescore --help')")
         .contains("--in " + dir.resolve("missing.jsonl") + ": no such file")
         .contains("no-pack: no such folder")
-        .contains("is given for two outputs")
+        .contains("--rejects " + a + " is the same file as --out " + a + ": each output needs its own file")
         .contains("Unknown option: '--nonsense'")
         .doesNotContain("Exception");
     assertThat(Path.of(a)).doesNotExist();
+  }
+
+  // ---- Paths that cannot destroy data ----
+
+  private String pack() {
+    return TestData.pack("gate").toString();
+  }
+
+  private void assertRefusedBeforeWriting(int status, String message, Path... untouched) throws IOException {
+    assertThat(status).as(err.toString()).isEqualTo(Riskgate.USAGE);
+    assertThat(err.toString()).hasLineCount(1).contains(message).doesNotContain("Exception");
+    for (Path file : untouched) {
+      assertThat(file).as("untouched").hasContent(String.join("\n", TestData.lines(3, 12, false)));
+    }
+    assertThat(filesIn(dir)).noneMatch(name -> name.endsWith(".part") || name.contains("rejects"));
+    err.getBuffer().setLength(0);
+  }
+
+  @Test
+  void rescore_anOutputThatIsAnInput_isRefusedBeforeAnythingIsWritten() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3, 12, false));
+    Path baseline = TestData.write(dir.resolve("base.jsonl"), TestData.lines(3, 12, false));
+    Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), in);
+    Path hard = Files.createLink(dir.resolve("hard.jsonl"), in);
+
+    assertRefusedBeforeWriting(run("--pack", pack(), "--in", in.toString(), "--out", in.toString()),
+        "--out " + in + " is the same file as --in " + in + ": writing it would destroy the input", in);
+    assertRefusedBeforeWriting(run("--pack", pack(), "--in", in.toString(), "--out", baseline.toString(),
+        "--baseline", baseline.toString()), "is the same file as --baseline", in, baseline);
+    assertRefusedBeforeWriting(run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("a.jsonl").toString(),
+        "--rejects", link.toString()), "--rejects " + link + " is the same file as --in", in);
+    assertRefusedBeforeWriting(run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("a.jsonl").toString(),
+        "--summary", hard.toString()), "--summary " + hard + " is the same file as --in", in);
+    assertRefusedBeforeWriting(run("--pack", pack(), "--in", link.toString(), "--out",
+        dir.resolve("sub/../in.jsonl").toString()), "is the same file as --in " + link, in);
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void rescore_twoOutputsThatAreOneFileThroughALink_areRefused() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3, 12, false));
+    Path out = dir.resolve("a.jsonl");
+    Path link = Files.createSymbolicLink(dir.resolve("report.html"), out);
+
+    assertRefusedBeforeWriting(run("--pack", pack(), "--in", in.toString(), "--out", out.toString(),
+        "--report", link.toString()), "--report " + link + " is the same file as --out " + out, in);
+  }
+
+  @Test
+  void rescore_packOrOutWithoutIn_isRefused() throws IOException {
+    Path out = dir.resolve("a.jsonl");
+
+    assertThat(run("--pack", pack(), "--out", out.toString())).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--out", out.toString())).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack())).isEqualTo(Riskgate.USAGE);
+
+    assertThat(err.toString()).hasLineCount(3).contains("--in is required with --pack or --out"
+        + " (only a bare 'riskgate rescore' runs the bundled sample)");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void rescore_aFolderForAFileAndAFileForAFolder_areNamedAsSuch() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3, 12, false));
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    Path packJson = TestData.pack("gate").resolve("pack.json");
+    String a = dir.resolve("a.jsonl").toString();
+
+    assertThat(run("--pack", pack(), "--in", folder.toString(), "--out", a)).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", packJson.toString(), "--in", in.toString(), "--out", a)).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack(), "--in", in.toString(), "--out", folder.toString())).isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack(), "--in", in.toString(), "--out", a, "--baseline", folder.toString()))
+        .isEqualTo(Riskgate.USAGE);
+    assertThat(run("--pack", pack(), "--in", in.toString(), "--out", in.resolve("x.jsonl").toString()))
+        .isEqualTo(Riskgate.USAGE);
+
+    assertThat(err.toString()).hasLineCount(5)
+        .contains("--in " + folder + ": is a folder, expected a JSON Lines file")
+        .contains("--pack " + packJson + ": is a file, expected the folder that holds pack.json; give its folder, "
+            + packJson.getParent())
+        .contains("--out " + folder + ": is a folder, expected a file name")
+        .contains("--baseline " + folder + ": is a folder, expected the assessments of an earlier rescore")
+        .contains(in + " is a file, so it cannot hold x.jsonl");
+  }
+
+  @Test
+  void rescore_twoRunsIntoOneFolder_keepTheirOwnRejects() throws IOException {
+    List<String> lines = new ArrayList<>(TestData.lines(3, 13, false));
+    lines.set(1, "{}");
+    Path in = TestData.write(dir.resolve("in.jsonl"), lines);
+
+    assertThat(run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("first.jsonl").toString()))
+        .isEqualTo(Riskgate.FAILURES);
+    assertThat(run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("second.jsonl.gz").toString()))
+        .isEqualTo(Riskgate.FAILURES);
+
+    assertThat(Files.readAllLines(dir.resolve("first.rejects.jsonl"))).hasSize(1);
+    assertThat(Files.readAllLines(dir.resolve("second.rejects.jsonl"))).hasSize(1);
+    assertThat(out.toString()).contains("wrote " + dir.resolve("first.rejects.jsonl"));
+  }
+
+  @Test
+  void rescore_outDash_writesTheAssessmentsToStandardOutputAndTheSummaryToStandardError() throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(5, 14, false));
+    CommandLine cli = Riskgate.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+    ((RescoreCommand) cli.getSubcommands().get("rescore").getCommand()).standardOutput = stdout;
+
+    int status = cli.execute("rescore", "-q", "--pack", pack(), "--in", in.toString(), "--out", "-",
+        "--rejects", dir.resolve("r.jsonl").toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8).lines()).hasSize(5).allMatch(l -> l.startsWith("{\"declarationNumber\""));
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("lines     5 = 5 assessed + 0 rejected").contains("wrote standard output");
+    assertThat(dir.resolve("-")).doesNotExist();
+    assertThat(run("--pack", pack(), "--in", in.toString(), "--out", "-")).isEqualTo(Riskgate.USAGE);
+    assertThat(err.toString()).contains("--out - writes the assessments to standard output; name a file for"
+        + " the rejected lines with --rejects");
+  }
+
+  @Test
+  void rescore_outputThatIsANamedPipe_isWrittenToNotReplaced() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(20, 15, false));
+    java.util.concurrent.CompletableFuture<List<String>> received = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return Files.readAllLines(fifo);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+
+    int status = run("--pack", pack(), "--in", in.toString(), "--out", fifo.toString(),
+        "--rejects", dir.resolve("r.jsonl").toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(received.get(60, java.util.concurrent.TimeUnit.SECONDS)).hasSize(20);
+    assertThat(Files.isRegularFile(fifo)).as("still a pipe").isFalse();
+    assertThat(Files.exists(fifo)).isTrue();
+  }
+
+  // ---- Exact input ----
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"LF", "CRLF", "CR"})
+  void rescore_everyLineTerminator_givesTheSameLineNumbersInRejectsAndReasons(String name) throws IOException {
+    String terminator = name.replace("CR", "\r").replace("LF", "\n");
+    List<String> lines = new ArrayList<>(TestData.lines(5, 16, false));
+    lines.set(2, lines.get(2).replace("\"hsCode\":\"", "\"hsCode\":\"x"));
+    lines.set(3, "{\"header\": ");
+    Path in = Files.writeString(dir.resolve("in.jsonl"), String.join(terminator, lines) + terminator);
+
+    int status = run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("a.jsonl").toString());
+
+    assertThat(status).isEqualTo(Riskgate.FAILURES);
+    List<JsonNode> rejected = rejects(dir.resolve("a.rejects.jsonl"));
+    assertThat(rejected).extracting(n -> n.get("line").asLong()).containsExactly(3L, 4L);
+    assertThat(rejected.get(0).get("reason").asText()).startsWith("line 3, column ");
+    assertThat(rejected.get(1).get("reason").asText()).startsWith("line 4, column ");
+    assertThat(numbers(dir.resolve("a.jsonl"))).containsExactly("D000001", "D000002", "D000005");
+  }
+
+  private static List<JsonNode> rejects(Path file) throws IOException {
+    return TestData.rejects(file);
+  }
+
+  @Test
+  void rescore_gzipWithPlainLinesAppended_isRefusedNotHalfRead() throws IOException {
+    Path in = dir.resolve("in.jsonl.gz");
+    Files.write(in, SourceTest.gzip(String.join("\n", TestData.lines(50, 17, false)) + "\n"));
+    Files.write(in, (String.join("\n", TestData.lines(50, 18, false)) + "\n").getBytes(StandardCharsets.UTF_8),
+        java.nio.file.StandardOpenOption.APPEND);
+
+    int status = run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("a.jsonl").toString());
+
+    assertThat(status).isEqualTo(Riskgate.USAGE);
+    assertThat(err.toString()).hasLineCount(1).contains(in + ": cannot read: ")
+        .contains("bytes that are not gzip follow (such as plain lines appended to the compressed file)");
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void rescore_concatenatedGzipMembers_areAllRead() throws IOException {
+    Path in = dir.resolve("in.jsonl.gz");
+    List<String> lines = TestData.lines(60, 19, false);
+    Files.write(in, SourceTest.gzip(String.join("\n", lines.subList(0, 30)) + "\n"));
+    Files.write(in, SourceTest.gzip(String.join("\n", lines.subList(30, 60)) + "\n"),
+        java.nio.file.StandardOpenOption.APPEND);
+
+    assertThat(run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("a.jsonl").toString())).isZero();
+    assertThat(out.toString()).contains("lines     60 = 60 assessed + 0 rejected");
+  }
+
+  @Test
+  void rescore_aLineThatIsNotUtf8_isRejectedAtItsLineAndByte() throws IOException {
+    List<String> lines = TestData.lines(3, 20, false);
+    byte[] second = lines.get(1).replace("D000002", "D0000?2").getBytes(StandardCharsets.UTF_8);
+    int at = new String(second, StandardCharsets.ISO_8859_1).indexOf('?');
+    second[at] = (byte) 0xFF;
+    Path in = dir.resolve("in.jsonl");
+    Files.write(in, (lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(in, second, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(in, ("\n" + lines.get(2) + "\n").getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+
+    int status = run("--pack", pack(), "--in", in.toString(), "--out", dir.resolve("a.jsonl").toString());
+
+    assertThat(status).isEqualTo(Riskgate.FAILURES);
+    List<JsonNode> rejected = rejects(dir.resolve("a.rejects.jsonl"));
+    assertThat(rejected).hasSize(1);
+    assertThat(rejected.get(0).get("line").asLong()).isEqualTo(2);
+    assertThat(rejected.get(0).get("reason").asText()).isEqualTo("line 2, column " + (at + 1) + ", at $: byte "
+        + (at + 1) + " of the line (0xFF) is not valid UTF-8: bytes that are not UTF-8 are refused, not replaced;"
+        + " convert the input to UTF-8");
+    assertThat(numbers(dir.resolve("a.jsonl"))).containsExactly("D000001", "D000003");
   }
 }

@@ -68,4 +68,49 @@ class StagedFileTest {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("compressed\n");
     }
   }
+
+  @Test
+  void commit_throughASymbolicLink_replacesTheFileItPointsToAndKeepsTheLink() throws IOException {
+    Path real = Files.writeString(Files.createDirectory(dir.resolve("data")).resolve("a.jsonl"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("a.jsonl"), Path.of("data/a.jsonl"));
+    try (StagedFile file = StagedFile.create(link)) {
+      file.line("new");
+      file.commit();
+    }
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(real).hasContent("new");
+    assertThat(filesIn(real.getParent())).isEqualTo(1);
+  }
+
+  @Test
+  void commit_throughADanglingLink_createsTheFileItNames() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("a.jsonl"), dir.resolve("later/b.jsonl"));
+    try (StagedFile file = StagedFile.create(link)) {
+      file.line("new");
+      file.commit();
+    }
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(dir.resolve("later/b.jsonl")).hasContent("new");
+  }
+
+  @Test
+  void standardOutput_isWrittenDirectlyAndNeverClosed() throws IOException {
+    boolean[] closed = {false};
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream() {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+    try (StagedFile file = StagedFile.standardOutput(bytes)) {
+      file.line("één");
+      assertThat(file.direct()).isTrue();
+      file.commit();
+    }
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("één\n");
+    assertThat(closed[0]).isFalse();
+  }
 }

@@ -79,4 +79,46 @@ final class TestData {
     Files.write(file, lines);
     return file;
   }
+
+  /** A stream that hands over one byte per read and says none is available, as a slow pipe may. */
+  static java.io.InputStream oneByteAtATime(byte[] bytes) {
+    return new java.io.InputStream() {
+      private int next;
+
+      @Override
+      public int read() {
+        return next < bytes.length ? bytes[next++] & 0xFF : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        int c = read();
+        if (c < 0) {
+          return -1;
+        }
+        b[off] = (byte) c;
+        return 1;
+      }
+    };
+  }
+
+  /** Runs {@code riskgate rescore -q args} in process, its output and errors into the writers. */
+  static int rescore(java.io.StringWriter out, java.io.StringWriter err, String... args) {
+    picocli.CommandLine cli = Riskgate.commandLine();
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("rescore", "-q"));
+    all.addAll(List.of(args));
+    return cli.execute(all.toArray(String[]::new));
+  }
+
+  /** The reject records of a rejects file. */
+  static List<com.fasterxml.jackson.databind.JsonNode> rejects(Path file) throws IOException {
+    com.fasterxml.jackson.databind.json.JsonMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
+    List<com.fasterxml.jackson.databind.JsonNode> rejected = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      rejected.add(mapper.readTree(line));
+    }
+    return rejected;
+  }
 }

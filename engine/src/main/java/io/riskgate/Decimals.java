@@ -1,0 +1,128 @@
+package io.riskgate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * Reads the decimals of a declaration (amounts, quantities, masses, rates) and refuses, on the
+ * token and before anything computes with the value, the ones no declaration needs: text longer
+ * than {@code maxNumberChars}, more than {@code maxFractionDigits} decimal places, or more than the
+ * field's maximum. Why: a {@code BigDecimal} costs what its exponent says ({@code 1e100000000}
+ * parses in no time, and then a division or a plain-text rendering takes minutes and gigabytes),
+ * so the exponent is checked through {@link BigDecimal#scale()} and {@link BigDecimal#precision()},
+ * which do no arithmetic, before any comparison or division.
+ *
+ * <p>The field's maximum is chosen by the field's name, which the parser knows at the token: every
+ * decimal of the format has a name of its own, and a decimal of any other name gets the largest
+ * maximum.
+ */
+final class Decimals extends StdScalarDeserializer<BigDecimal> {
+  private static final long serialVersionUID = 1L;
+
+  /** A field's maximum, and the setting that sets it. */
+  record Limit(BigDecimal max, String setting) {
+    /** Digits before the decimal point of the maximum: a value with more is over it. */
+    int integerDigits() {
+      return max.precision() - max.scale();
+    }
+
+    String text() {
+      BigDecimal plain = max.stripTrailingZeros();
+      return plain.scale() <= 0
+          ? String.format(Locale.ROOT, "%,d", plain.toBigInteger())
+          : plain.toPlainString();
+    }
+  }
+
+  private final int maxChars;
+  private final int maxFractionDigits;
+  private final Limit amount;
+  private final Limit quantity;
+  private final Limit mass;
+  private final Limit rate;
+
+  Decimals(int maxChars, int maxFractionDigits, Limit amount, Limit quantity, Limit mass, Limit rate) {
+    super(BigDecimal.class);
+    this.maxChars = maxChars;
+    this.maxFractionDigits = maxFractionDigits;
+    this.amount = amount;
+    this.quantity = quantity;
+    this.mass = mass;
+    this.rate = rate;
+  }
+
+  @Override
+  public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
+        && token != JsonToken.VALUE_STRING) {
+      return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
+    }
+    char[] chars = parser.getTextCharacters();
+    int from = parser.getTextOffset();
+    int length = parser.getTextLength();
+    if (token == JsonToken.VALUE_STRING) {
+      // A decimal may be written as a string ("24000"): the schema allows it for exact values.
+      while (length > 0 && chars[from] == ' ') {
+        from++;
+        length--;
+      }
+      while (length > 0 && chars[from + length - 1] == ' ') {
+        length--;
+      }
+      if (length == 0) {
+        return null;  // as a missing value: the record names the required field
+      }
+    }
+    String field = parser.currentName() == null ? "the number" : parser.currentName();
+    if (length > maxChars) {
+      throw new Refusal(parser, String.format(
+          "%s is written with %,d characters, more than the maximum %,d (from RiskgateJson.Builder.maxNumberChars)",
+          field, length, maxChars));
+    }
+    BigDecimal value;
+    try {
+      // A number token through the parser's own conversion: a whole number from its long, with
+      // no parsing of text; a fraction or exponent from its text, exactly as BigDecimal(char[]).
+      value = token == JsonToken.VALUE_STRING ? new BigDecimal(chars, from, length) : parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      // Malformed text in a string, or an exponent beyond an int: no use for either.
+      throw new Refusal(parser, field + " is not a decimal number such as 1250.50 (or its exponent is out of range)");
+    }
+    if (value.scale() > maxFractionDigits) {
+      // Trailing zeros (1.50000000) are no precision; there cannot be more of them than digits.
+      value = value.scale() - maxFractionDigits < length ? value.stripTrailingZeros() : value;
+      if (value.scale() > maxFractionDigits) {
+        throw new Refusal(parser, String.format(
+            "%s has more than %d decimal places (from RiskgateJson.Builder.maxFractionDigits)",
+            field, maxFractionDigits));
+      }
+    }
+    Limit limit = limit(field);
+    // Digits before the point, from the exponent alone: 1e100000000 stops here, uncompared.
+    if ((long) value.precision() - value.scale() > limit.integerDigits() || value.compareTo(limit.max()) > 0) {
+      throw new Refusal(parser, field + " is more than the maximum " + limit.text()
+          + " (from RiskgateJson.Builder." + limit.setting() + ")");
+    }
+    // 1.5E+3 within range: plain, so it is written and compared like 1500.
+    return value.scale() < 0 ? value.setScale(0) : value;
+  }
+
+  private Limit limit(String field) {
+    switch (field) {
+      case "quantity":
+        return quantity;
+      case "grossWeightKg":
+        return mass;
+      case "dutyRate":
+        return rate;
+      default:
+        return amount;
+    }
+  }
+}
