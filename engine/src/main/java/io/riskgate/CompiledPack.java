@@ -149,7 +149,7 @@ final class CompiledPack {
       }
       Map<String, String> globals = check(pack, kieBase);
       // Loaded even without a data/ folder: the manifest may declare sources empty.
-      Map<String, Object> dataGlobals = ReferenceData.load(pack).globals();
+      Map<String, Object> dataGlobals = pack.referenceData().globals();
       return new CompiledPack(pack, kieBase, globals, dataGlobals);
     } finally {
       // Every build registers its module in the process-wide KieRepository; without this, every

@@ -1,5 +1,6 @@
 package io.riskgate;
 
+import io.riskgate.reference.ReferenceData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -190,6 +191,17 @@ public final class RulePack {
   public Optional<String> text(String path) {
     byte[] bytes = files.get(path);
     return bytes == null ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Loads the reference data in this pack's {@code data/} folder (see {@link ReferenceData}). A
+   * source with neither a file nor an {@code emptyData} entry in the manifest is not given: its
+   * accessor returns an empty source, and {@link ReferenceData#globals()} leaves it out.
+   *
+   * @throws RulePackException naming the file, line and column of every problem found
+   */
+  public ReferenceData referenceData() {
+    return PackData.load(this);
   }
 
   byte[] bytes(String path) {

@@ -56,7 +56,7 @@ public final class Fixtures {
     public void setup() {
       pack = Workload.vnBaseline();
       engine = Workload.engine(pack);
-      handCoded = new HandCodedVnBaseline(pack.manifest(), ReferenceData.load(pack));
+      handCoded = new HandCodedVnBaseline(pack.manifest(), pack.referenceData());
     }
   }
 

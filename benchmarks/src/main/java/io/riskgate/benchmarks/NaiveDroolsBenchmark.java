@@ -44,7 +44,7 @@ public class NaiveDroolsBenchmark {
 
     @Setup
     public void setup(Fixtures.Scorers scorers) {
-      ReferenceData data = ReferenceData.load(scorers.pack);
+      ReferenceData data = scorers.pack.referenceData();
       fromItems = new NaiveDrools(scorers.pack, data.globals(), NaiveDrools.Rules.FROM_ITEMS);
       lineFacts = new NaiveDrools(scorers.pack, data.globals(), NaiveDrools.Rules.PACK);
     }

@@ -116,7 +116,7 @@ public final class Workload {
    * the size of the tables changes.
    */
   public static ReferenceData scaledReferenceData(RulePack pack, int entries) {
-    ReferenceData data = ReferenceData.load(pack);
+    ReferenceData data = pack.referenceData();
     List<WatchlistEntry> watchlist = new ArrayList<>(entries);
     for (JsonNode row : csv(pack, "data/watchlists.csv")) {
       watchlist.add(new WatchlistEntry(Watchlist.valueOf(row.get("list").asText()), row.get("value").asText(),

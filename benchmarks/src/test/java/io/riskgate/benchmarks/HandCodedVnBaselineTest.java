@@ -41,7 +41,7 @@ class HandCodedVnBaselineTest {
 
   @Test
   void handCoded_on100kGeneratedDeclarations_givesTheEnginesChannelCodesAndReasons() {
-    HandCodedVnBaseline handCoded = new HandCodedVnBaseline(pack.manifest(), ReferenceData.load(pack));
+    HandCodedVnBaseline handCoded = new HandCodedVnBaseline(pack.manifest(), pack.referenceData());
     List<String> mismatches = new ArrayList<>();
     Map<String, Integer> hitsPerCode = new TreeMap<>();
     Map<Channel, Integer> channels = new EnumMap<>(Channel.class);
@@ -75,7 +75,7 @@ class HandCodedVnBaselineTest {
   @ParameterizedTest(name = "rules: {0}")
   @EnumSource(NaiveDrools.Rules.class)
   void naiveDrools_onGeneratedDeclarations_givesTheEnginesChannelAndCodes(NaiveDrools.Rules rules) {
-    NaiveDrools naive = new NaiveDrools(pack, ReferenceData.load(pack).globals(), rules);
+    NaiveDrools naive = new NaiveDrools(pack, pack.referenceData().globals(), rules);
     List<Declaration> declarations = Workload.declarations(2_000, 0, Workload.SEED);
     List<Assessment> assessments = engine.assessAll(declarations);
     for (int i = 0; i < declarations.size(); i++) {

@@ -1,7 +1,5 @@
 package io.riskgate.reference;
 
-import io.riskgate.RulePack;
-import io.riskgate.RulePackException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +41,7 @@ import java.util.Set;
  * global on the engine builder ({@code RiskEngine.Builder.global("traders", registry)}); tests and
  * scenario runs layer their own data over a pack's with the {@code with...} methods:
  * <pre>{@code
- * ReferenceData data = ReferenceData.load(pack)
+ * ReferenceData data = pack.referenceData()
  *     .withWatchlists(ReferenceSources.watchlists(List.of(
  *         new WatchlistEntry(Watchlist.COMPANY, "0109999999", "smuggling case 2026/14", null))));
  * RiskEngine.Builder builder = RiskEngine.builder().pack(pack);
@@ -93,8 +91,11 @@ public final class ReferenceData {
     this(traders, prices, watchlists, hsLists, Set.of(TRADERS, PRICES, WATCHLISTS, HS_LISTS));
   }
 
-  /** A pack's data: a {@code null} source is one the pack does not give (an empty one stands in). */
-  static ReferenceData ofPack(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists) {
+  /**
+   * Reference data of which some sources may not be given: a {@code null} source is one the pack
+   * neither ships nor declares empty (an empty one stands in, and {@link #globals()} leaves it out).
+   */
+  public static ReferenceData ofGiven(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists) {
     Set<String> given = new HashSet<>();
     addIf(given, traders != null, TRADERS);
     addIf(given, prices != null, PRICES);
@@ -118,17 +119,6 @@ public final class ReferenceData {
     return new ReferenceData(traders, prices, watchlists, hsLists, more);
   }
 
-  /**
-   * Loads the reference data in {@code pack}'s {@code data/} folder. A source with neither a file
-   * nor an {@code emptyData} entry in the manifest is not given: its accessor returns an empty
-   * source, and {@link #globals()} leaves it out.
-   *
-   * @throws RulePackException naming the file, line and column of every problem found
-   */
-  public static ReferenceData load(RulePack pack) {
-    return DataFiles.load(pack);
-  }
-
   /** Reference data with every source given, and empty. */
   public static ReferenceData empty() {
     return EMPTY;
@@ -138,11 +128,6 @@ public final class ReferenceData {
   public static ReferenceData of(TraderRegistry traders, PriceTable prices, Watchlists watchlists,
       HsLists hsLists) {
     return new ReferenceData(traders, prices, watchlists, hsLists);
-  }
-
-  /** Whether {@code pack} has a {@code data/} folder with at least one file. */
-  public static boolean hasData(RulePack pack) {
-    return pack.paths().stream().anyMatch(path -> path.startsWith(DATA_FOLDER));
   }
 
   public TraderRegistry traders() {

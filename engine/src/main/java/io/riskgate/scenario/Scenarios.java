@@ -104,7 +104,7 @@ public final class Scenarios {
 
   private Scenarios(RulePack pack) {
     this.pack = pack;
-    this.data = ReferenceData.load(pack);
+    this.data = pack.referenceData();
     this.reader = new ScenarioReader(pack, path -> display(pack, path));
     engines.put(Scenario.ReferenceOverrides.NONE, engine(data));
   }

@@ -8,6 +8,7 @@ import io.riskgate.Channel;
 import io.riskgate.Hit;
 import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
+import io.riskgate.scenario.KitPacks;
 import io.riskgate.RulePackException;
 import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.DeclarationType;
@@ -39,7 +40,7 @@ class ReferenceDataTest {
 
   @Test
   void load_packData_readsEverySource() {
-    ReferenceData data = ReferenceData.load(RulePack.fromDirectory(PACK));
+    ReferenceData data = RulePack.fromDirectory(PACK).referenceData();
     assertThat(data.traders().find("0100000001").violations()).hasSize(1);
     assertThat(data.prices().find("85171300", "CN").maximum()).isEqualByComparingTo("400");
     assertThat(data.prices().find("85171200", "VN").unitValue()).isEqualByComparingTo("20.00");
@@ -77,7 +78,7 @@ class ReferenceDataTest {
 
   @Test
   void withWatchlists_replacesOnlyThatSource() {
-    ReferenceData data = ReferenceData.load(RulePack.fromDirectory(PACK));
+    ReferenceData data = RulePack.fromDirectory(PACK).referenceData();
     ReferenceData layered = data.withWatchlists(ReferenceSources.watchlists(List.of(
         new WatchlistEntry(Watchlist.DECLARANT, "DL-9", null, null))));
     assertThat(layered.watchlists().declarant("DL-9")).isNotNull();
@@ -88,16 +89,15 @@ class ReferenceDataTest {
 
   @Test
   void load_packWithoutData_givesNoSourceToBind() {
-    ReferenceData data = ReferenceData.load(RulePack.fromDirectory(Path.of("src/test/resources/packs/basic")));
+    ReferenceData data = RulePack.fromDirectory(Path.of("src/test/resources/packs/basic")).referenceData();
     assertThat(data.traders().find("0101234567")).isNull();
     assertThat(data.globals()).isEmpty();
     assertThat(data.withPrices(ReferenceSources.noPrices()).globals()).containsOnlyKeys("prices");
-    assertThat(ReferenceData.hasData(RulePack.fromDirectory(Path.of("src/test/resources/packs/basic")))).isFalse();
   }
 
   /** The reference-data pack without its data/prices.csv, and with {@code manifestExtra} in pack.json. */
   private static RulePack withoutPrices(Path dir, String manifestExtra) throws IOException {
-    DataFilesTest.copy(PACK, dir);
+    KitPacks.copyTree(PACK, dir);
     Files.delete(dir.resolve("data/prices.csv"));
     Files.writeString(dir.resolve("pack.json"), Files.readString(dir.resolve("pack.json"))
         .replace("\"seed\": 7", "\"seed\": 7" + manifestExtra));
@@ -107,7 +107,7 @@ class ReferenceDataTest {
   @Test
   void engine_globalWhoseDataFileIsMissing_isRefusedAtTheGlobal_withTheWaysOut(@TempDir Path dir) throws IOException {
     RulePack pack = withoutPrices(dir, "");
-    assertThat(ReferenceData.load(pack).globals()).doesNotContainKey("prices").containsKey("traders");
+    assertThat(pack.referenceData().globals()).doesNotContainKey("prices").containsKey("traders");
     assertThatThrownBy(() -> RiskEngine.builder().pack(pack).build())
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining("rules/reference.drl:13:1: global 'prices' has no data: the pack has no"
@@ -153,7 +153,7 @@ class ReferenceDataTest {
         8517,,PCE,USD,21.00,30,
         """);
     RulePack pack = RulePack.fromDirectory(dir);
-    assertThatThrownBy(() -> ReferenceData.load(pack))
+    assertThatThrownBy(() -> pack.referenceData())
         .isInstanceOf(RulePackException.class)
         .satisfies(e -> assertThat(((RulePackException) e).problems()).extracting(Object::toString)
             .containsExactly(
@@ -170,7 +170,7 @@ class ReferenceDataTest {
           {"taxId": "0102", "complianceLevel": 9, "registeredOn": "2020-01-01"}
         ]
         """);
-    assertThatThrownBy(() -> ReferenceData.load(RulePack.fromDirectory(dir)))
+    assertThatThrownBy(() -> RulePack.fromDirectory(dir).referenceData())
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining("data/traders.json:3:3: complianceLevel must be 1 to 5, was 9");
   }
@@ -186,7 +186,7 @@ class ReferenceDataTest {
   @Test
   void load_malformedJson_isLocated(@TempDir Path dir) throws IOException {
     packWith(dir, "data/watchlists.json", "[\n {\"list\": \"COMPANY\", \"value\": \"01\"},\n {\"list\": }\n]");
-    assertThatThrownBy(() -> ReferenceData.load(RulePack.fromDirectory(dir)))
+    assertThatThrownBy(() -> RulePack.fromDirectory(dir).referenceData())
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining("data/watchlists.json:3:");
   }

@@ -77,7 +77,7 @@ final class Universe {
           watchlist.add(new String[] {row.get("list").asText(), row.get("value").asText()});
         }
       }
-      return new Universe(traders, watchlist, ReferenceData.load(pack));
+      return new Universe(traders, watchlist, pack.referenceData());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the vn-baseline pack's data", e);
     }

@@ -1,4 +1,11 @@
-package io.riskgate.reference;
+package io.riskgate;
+
+import io.riskgate.reference.HsListEntry;
+import io.riskgate.reference.ReferenceData;
+import io.riskgate.reference.ReferencePrice;
+import io.riskgate.reference.ReferenceSources;
+import io.riskgate.reference.Trader;
+import io.riskgate.reference.WatchlistEntry;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,8 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.riskgate.RulePack;
-import io.riskgate.RulePackException;
 import io.riskgate.internal.Spelling;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -32,7 +37,7 @@ import java.util.regex.Pattern;
  * one bad row is reported with its line and the rest of the file is still checked: a rule author
  * fixes every problem in one pass.
  */
-final class DataFiles {
+final class PackData {
   static final String TRADERS = "traders";
   static final String PRICES = "prices";
   static final String WATCHLISTS = "watchlists";
@@ -64,12 +69,12 @@ final class DataFiles {
   private final RulePack pack;
   private final List<RulePackException.Problem> problems = new ArrayList<>();
 
-  private DataFiles(RulePack pack) {
+  private PackData(RulePack pack) {
     this.pack = pack;
   }
 
   static ReferenceData load(RulePack pack) {
-    return new DataFiles(pack).load();
+    return new PackData(pack).load();
   }
 
   private ReferenceData load() {
@@ -109,7 +114,7 @@ final class DataFiles {
     if (!problems.isEmpty()) {
       throw new RulePackException(pack.location(), problems);
     }
-    return ReferenceData.ofPack(
+    return ReferenceData.ofGiven(
         source(TRADERS, files, traders, ReferenceSources::traders, ReferenceSources.noTraders()),
         source(PRICES, files, prices, ReferenceSources::prices, ReferenceSources.noPrices()),
         source(WATCHLISTS, files, watchlists, ReferenceSources::watchlists, ReferenceSources.noWatchlists()),
@@ -233,7 +238,7 @@ final class DataFiles {
         problem(path, 0, 0, "cannot read: " + e.getMessage());
         return;
       }
-      table.removeIf(DataFiles::blank);
+      table.removeIf(PackData::blank);
       if (table.isEmpty()) {
         problem(path, 0, 0, "the file is empty; a CSV file starts with its header row ("
             + String.join(",", expected) + "), alone for a list with no entries, or list \""

@@ -1,15 +1,15 @@
-package io.riskgate.reference;
+package io.riskgate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.riskgate.RulePack;
-import io.riskgate.RulePackException;
+import io.riskgate.reference.ReferenceData;
+import io.riskgate.scenario.KitPacks;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The strict reading of CSV data files: each file in src/test/resources/data-files/ is one
  * scenario, put in place of the same kind's file in a copy of the reference-data pack.
  */
-class DataFilesTest {
+class PackDataTest {
   private static final Path PACK = Path.of("src/test/resources/packs/reference-data");
   private static final Path SCENARIOS = Path.of("src/test/resources/data-files");
 
@@ -26,30 +26,17 @@ class DataFilesTest {
 
   /** A copy of the reference-data pack with {@code data/<kind>.csv} replaced by the scenario. */
   private RulePack packWith(String scenario) throws IOException {
-    copy(PACK, dir);
+    KitPacks.copyTree(PACK, dir);
     String kind = scenario.substring(0, scenario.indexOf('-'));
     Files.copy(SCENARIOS.resolve(scenario + ".csv"), dir.resolve("data/" + kind + ".csv"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return RulePack.fromDirectory(dir);
   }
 
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
   private List<String> problems(String scenario) throws IOException {
     RulePack pack = packWith(scenario);
     try {
-      ReferenceData.load(pack);
+      pack.referenceData();
     } catch (RulePackException e) {
       return e.problems().stream().map(Object::toString).toList();
     }
@@ -58,7 +45,7 @@ class DataFilesTest {
 
   @Test
   void excelBomAndCrLf_areAccepted() throws IOException {
-    ReferenceData data = ReferenceData.load(packWith("prices-excel-bom"));
+    ReferenceData data = packWith("prices-excel-bom").referenceData();
     assertThat(data.prices().find("85171200", "VN").unitValue()).isEqualByComparingTo("20.00");
   }
 
@@ -133,16 +120,16 @@ class DataFilesTest {
 
   @Test
   void headerOnly_isAnEmptyList_butAnEmptyFileIsRefused() throws IOException {
-    assertThat(ReferenceData.load(packWith("prices-header-only")).globals()).containsKey("prices");
+    assertThat(packWith("prices-header-only").referenceData().globals()).containsKey("prices");
     assertThat(problems("prices-empty-file")).singleElement().asString()
         .startsWith("data/prices.csv:0:0: the file is empty; a CSV file starts with its header row");
   }
 
   @Test
   void emptyJsonFile_isRefused(@TempDir Path other) throws IOException {
-    copy(PACK, other);
+    KitPacks.copyTree(PACK, other);
     Files.writeString(other.resolve("data/traders.json"), "\n");
-    assertThatThrownBy(() -> ReferenceData.load(RulePack.fromDirectory(other)))
+    assertThatThrownBy(() -> RulePack.fromDirectory(other).referenceData())
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining("data/traders.json:0:0: the file is empty; write [] for a list with no entries,"
             + " or list \"traders\" in emptyData in pack.json");
@@ -163,16 +150,16 @@ class DataFilesTest {
 
   @Test
   void unclosedQuote_ignoresDoubledQuotesAndQuotesInsideACell() {
-    assertThat(DataFiles.unclosedQuote("a,\"b \"\"c\"\"\",d\"e\n")).isEqualTo(-1);
-    assertThat(DataFiles.unclosedQuote("a,b\nc,\"d\ne,f\n")).isEqualTo(6);
+    assertThat(PackData.unclosedQuote("a,\"b \"\"c\"\"\",d\"e\n")).isEqualTo(-1);
+    assertThat(PackData.unclosedQuote("a,b\nc,\"d\ne,f\n")).isEqualTo(6);
   }
 
   @Test
   void dataFileBesideAnEmptyDataEntry_isAContradiction(@TempDir Path other) throws IOException {
-    copy(PACK, other);
+    KitPacks.copyTree(PACK, other);
     Files.writeString(other.resolve("pack.json"), Files.readString(other.resolve("pack.json"))
         .replace("\"seed\": 7", "\"seed\": 7,\n  \"emptyData\": [\"watchlists\"]"));
-    assertThatThrownBy(() -> ReferenceData.load(RulePack.fromDirectory(other)))
+    assertThatThrownBy(() -> RulePack.fromDirectory(other).referenceData())
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining("data/watchlists.csv:0:0: the pack has this file, but pack.json lists \"watchlists\""
             + " in emptyData");
