@@ -23,9 +23,9 @@ final class HtmlReport {
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
         .append("<title>Riskgate rescore: ").append(esc(report.pack().toString())).append("</title>\n")
         .append("<style>\n")
-        .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:24px auto;max-width:1040px;color:#222;padding:0 16px}\n")
+        .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}\n")
         .append("h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}\n")
-        .append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{padding:3px 10px;border-bottom:1px solid #eee;text-align:right}")
+        .append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{padding:3px 8px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}td.name,th{white-space:normal}")
         .append("th:first-child,td:first-child{text-align:left}\n")
         .append("svg text{font-family:inherit;font-size:12px}.muted{color:#777;font-size:13px}\n")
         .append(".flag{font-size:12px;padding:1px 6px;border-radius:3px;white-space:nowrap}.flag-BETTER{background:#e8f5e9}")
@@ -235,9 +235,9 @@ final class HtmlReport {
         + " interval: a criterion whose interval lies right of the band finds violations more often than"
         + " chance. Hover over a code for its name.</p>\n");
     int row = 20;
-    int label = 150;
-    int width = 900;
-    int bar = width - label - 230;
+    int label = 130;
+    int width = 1060;
+    int bar = 520;  // the plot; the figures go in a column right of it, where no bar reaches
     int rows = criteria.size() + 4;
     int height = rows * row + 10;
     h.append(svg("chart-rates", "rates", width, height));
@@ -279,28 +279,28 @@ final class HtmlReport {
         "<rect class=\"bar\" data-%s=\"%s\" data-inspected=\"%d\" data-violations=\"%d\" data-rate=\"%s\" data-low=\"%s\" data-high=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.75\"/>",
         kind, esc(key), counts.inspected, counts.violations, number(e.value()), number(e.low()), number(e.high()),
         label, y + 5, Math.max(w, 1), row - 10, colour));
-    int end = label + Math.max(w, 1);
     if (e.known()) {
-      end = errorBar(h, y, row, label + (int) Math.round(bar * e.low() / max), label + (int) Math.round(bar * e.high() / max));
+      errorBar(h, y, row, label + (int) Math.round(bar * e.low() / max), label + (int) Math.round(bar * e.high() / max));
     }
-    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s of %,d%s</text>\n", end + 6, y + 14,
+    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s of %,d%s</text>\n", label + bar + 12, y + 14,
         SummaryText.proportion(e), counts.inspected, esc(note)));
     return y + row;
   }
 
-  /** A horizontal error bar with end caps; returns its right end. */
-  private static int errorBar(StringBuilder h, int y, int row, int from, int to) {
+  /** A horizontal error bar with end caps. */
+  private static void errorBar(StringBuilder h, int y, int row, int from, int to) {
     int mid = y + row / 2;
     h.append(String.format(Locale.ROOT,
         "<g class=\"interval\" stroke=\"#000\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
             + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/></g>",
         from, mid, to, mid, from, mid - 5, from, mid + 5, to, mid - 5, to, mid + 5));
-    return to;
   }
 
   /**
    * Lift per criterion on a logarithmic scale, where 2 and 1/2 are as far from 1 as each other: a
-   * bar from 1 (random selection) to the estimate, and an error bar over its Katz interval.
+   * band over its 95% interval (Katz log method) and a mark at the estimate, against a dashed line
+   * at 1 (random selection). The band, not a bar from 1, carries the figures: with a yardstick that
+   * found no violation yet every estimate is infinite, and the interval is all there is to draw.
    */
   private static void lift(StringBuilder h, RunStats s) {
     if (s.randomOutcomes.inspected == 0) {
@@ -312,54 +312,59 @@ final class HtmlReport {
     double hi = 10;
     for (RunStats.Criterion c : criteria) {
       Estimate e = s.lift(c.outcomes);
-      lo = Math.min(lo, e.low());
-      hi = Double.isInfinite(e.high()) ? hi : Math.max(hi, e.high());
+      lo = Double.isNaN(e.low()) ? lo : Math.min(lo, e.low());
+      hi = Double.isNaN(e.high()) || Double.isInfinite(e.high()) ? hi : Math.max(hi, e.high());
     }
-    double min = Math.max(lo, 0.01);
-    double max = Math.min(hi, 1000);
+    // Whole powers of ten at the ends, so the ticks fall on them.
+    double min = Math.pow(10, Math.floor(Math.log10(Math.max(lo, 0.001))));
+    double max = Math.pow(10, Math.ceil(Math.log10(Math.min(hi, 1000))));
     h.append(String.format(Locale.ROOT, "<p>Lift: precision divided by the random selections' precision (%s), on a"
-        + " logarithmic scale; 1 is random selection. The error bar is the 95%% interval (Katz log method);"
-        + " a criterion is better than random only when its whole interval lies right of 1.</p>\n",
-        SummaryText.proportion(s.randomOutcomes.precision())));
+        + " logarithmic scale; the dashed line at 1 is random selection. The band is the 95%% interval (Katz log"
+        + " method) and the black mark the estimate: a criterion is better than random only when its whole band"
+        + " lies right of 1.</p>\n", SummaryText.proportion(s.randomOutcomes.precision())));
     int row = 20;
-    int label = 150;
-    int width = 900;
-    int bar = width - label - 230;
+    int label = 130;
+    int width = 1060;
+    int bar = 520;
     int top = 20;
-    h.append(svg("chart-lift", "lift", width, top + criteria.size() * row + 10));
+    int bottom = top + criteria.size() * row;
+    h.append(svg("chart-lift", "lift", width, bottom + 10));
     double span = Math.log(max / min);
     java.util.function.DoubleToIntFunction x = v -> label
-        + (int) Math.round(bar * (Math.log(Math.max(min, Math.min(max, v)) / min)) / span);
-    for (double tick : new double[] {0.01, 0.1, 0.5, 1, 2, 5, 10, 100, 1000}) {
-      if (tick >= min && tick <= max) {
-        h.append(String.format(Locale.ROOT,
-            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"12\" text-anchor=\"middle\">%s</text>\n",
-            x.applyAsInt(tick), top, x.applyAsInt(tick), top + criteria.size() * row, x.applyAsInt(tick),
-            SummaryText.times(tick)));
-      }
+        + (int) Math.round(bar * Math.log(Math.max(min, Math.min(max, v)) / min) / span);
+    for (double tick = min; tick <= max * 1.001; tick *= 10) {
+      int at = x.applyAsInt(tick);
+      h.append(String.format(Locale.ROOT,
+          "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"12\" text-anchor=\"middle\">%s</text>\n",
+          at, top, at, bottom, at, tick < 1 ? String.format(Locale.ROOT, "%s", (float) tick) : String.format(Locale.ROOT, "%.0f", tick)));
     }
-    int one = x.applyAsInt(1);
     int y = top;
     for (RunStats.Criterion c : criteria) {
       Estimate e = s.lift(c.outcomes);
       RunStats.Verdict verdict = s.verdict(c.outcomes);
       h.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 14, esc(c.code)));
       if (!Double.isNaN(e.low())) {
-        int to = e.known() ? x.applyAsInt(e.value()) : one;
+        int from = x.applyAsInt(e.low());
+        int to = x.applyAsInt(e.high());
         h.append(String.format(Locale.ROOT,
-            "<rect class=\"bar\" data-code=\"%s\" data-lift=\"%s\" data-low=\"%s\" data-high=\"%s\" data-verdict=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.75\"/>",
-            esc(c.code), number(e.value()), number(e.low()), number(e.high()), verdict, Math.min(one, to), y + 5,
-            Math.max(Math.abs(to - one), 1), row - 10, verdict == RunStats.Verdict.BETTER ? "#1565c0" : "#9e9e9e"));
-        int end = errorBar(h, y, row, x.applyAsInt(e.low()), x.applyAsInt(e.high()));
-        h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s · %s</text>", Math.max(end, to) + 6, y + 14,
+            "<rect class=\"bar\" data-code=\"%s\" data-lift=\"%s\" data-low=\"%s\" data-high=\"%s\" data-verdict=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.6\"/>",
+            esc(c.code), number(e.value()), number(e.low()), number(e.high()), verdict, from, y + 5,
+            Math.max(to - from, 1), row - 10, verdict == RunStats.Verdict.BETTER ? "#1565c0" : "#9e9e9e"));
+        if (e.known() && !Double.isInfinite(e.value())) {
+          int at = x.applyAsInt(e.value());
+          h.append(String.format(Locale.ROOT, "<line class=\"estimate\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\" stroke-width=\"3\"/>",
+              at, y + 3, at, y + row - 3));
+        }
+        h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s · %s</text>", label + bar + 12, y + 14,
             esc(SummaryText.lift(e)), esc(verdict.text)));
       }
       h.append('\n');
       y += row;
     }
+    int one = x.applyAsInt(1);
     h.append(String.format(Locale.ROOT,
         "<line class=\"random-lift\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>\n",
-        one, top, one, y));
+        one, top, one, bottom));
     h.append("</svg>\n");
   }
 

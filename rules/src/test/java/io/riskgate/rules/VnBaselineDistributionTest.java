@@ -82,8 +82,8 @@ class VnBaselineDistributionTest {
     assertThat(yellow).as("YELLOW share").isBetween(20.0, 30.0);
     assertThat(100.0 * violations / COUNT).as("violation rate").isBetween(1.0, 3.0);
     // The criteria select better than chance: RED finds violations several times as often as GREEN lets through.
-    double redHitRate = (double) violationsByChannel.get(Channel.RED) / channels.get(Channel.RED);
+    double redShare = (double) violationsByChannel.get(Channel.RED) / channels.get(Channel.RED);
     double greenRate = (double) violationsByChannel.get(Channel.GREEN) / channels.get(Channel.GREEN);
-    assertThat(redHitRate).as("RED known violation share").isGreaterThan(5 * greenRate);
+    assertThat(redShare).as("RED known violation share").isGreaterThan(5 * greenRate);
   }
 }
