@@ -53,7 +53,7 @@ cat >> "$work/check.html" <<'SCRIPT'
   const drawn = {};
   for (const svg of document.querySelectorAll('svg[data-chart]')) {
     const box = svg.getBoundingClientRect();
-    const marks = [...svg.querySelectorAll('rect[data-count], rect[data-hits], rect[data-rate]')]
+    const marks = [...svg.querySelectorAll('rect[data-count], rect[data-hits], rect[data-rate], rect[data-lift]')]
       .filter(r => r.getBBox().width > 0 && r.getBBox().height > 0).length;
     drawn[svg.dataset.chart] = box.width > 0 && box.height > 0 ? marks : 0;
   }
@@ -73,7 +73,7 @@ flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
 drawn=$(grep -o 'data-drawn="[^"]*"' "$out/dom.html" | head -1 | sed -e 's/^data-drawn="//' -e 's/"$//' -e 's/&quot;/"/g')
 [ -n "$drawn" ] || fail "the page did not run its layout check (see $out/dom.html)"
 echo "render-report: marks drawn per chart: $drawn"
-for chart in channels diff hits rates; do
+for chart in channels diff hits rates lift; do
   count=$(echo "$drawn" | grep -o "\"$chart\":[0-9]*" | cut -d: -f2)
   [ -n "$count" ] || fail "chart '$chart' is missing from the page"
   [ "$count" -gt 0 ] || fail "chart '$chart' drew nothing"

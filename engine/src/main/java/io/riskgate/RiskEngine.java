@@ -70,7 +70,8 @@ public interface RiskEngine {
 
   /**
    * The criteria of the pack serving now, sorted by code: every rule with a {@code @code}
-   * attribute, and where it is declared (to list them, or check that each has its scenarios).
+   * attribute, its name and theme, and where it is declared (to list and label them in reports, or
+   * check that each has its scenarios).
    */
   List<Criterion> criteria();
 

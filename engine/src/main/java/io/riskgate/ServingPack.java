@@ -104,7 +104,10 @@ final class ServingPack {
           Object code = rule.getMetaData().get(CompiledPack.CODE_ATTRIBUTE);
           if (code != null) {
             RulePackException.Problem at = CompiledPack.locate(compiled.pack, rule.getName(), "");
-            list.add(new Criterion(code.toString(), rule.getName(), at.path(), at.line(), at.column()));
+            Object theme = rule.getMetaData().get(Criterion.THEME_ATTRIBUTE);
+            list.add(new Criterion(code.toString(), rule.getName(),
+                theme == null || theme.toString().isBlank() ? Criterion.themeOfPath(at.path()) : theme.toString().strip(),
+                at.path(), at.line(), at.column()));
           }
         }
       }

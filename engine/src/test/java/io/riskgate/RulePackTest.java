@@ -2,6 +2,7 @@ package io.riskgate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -219,5 +221,28 @@ class RulePackTest {
     assertThatThrownBy(() -> RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build())
         .isInstanceOf(RulePackException.class)
         .hasMessageContaining(located);
+  }
+
+  @Test
+  void criteria_areNamedByTheirRule_andThemedByTheirFileUnlessTheRuleSaysOtherwise() throws IOException {
+    Path pack = copyOfBasic();
+    writeOneRule(pack, "trader", "Trader with past fraud", "  @code(\"TRD-09\")");
+    Files.move(pack.resolve("rules/trader.drl"), pack.resolve("rules/trader-compliance.drl"));
+    writeOneRule(pack, "odd_ones", "Odd one", "  @code(\"ODD-01\") @theme(\"valuation\")");
+
+    List<Criterion> criteria = RiskEngine.builder().pack(RulePack.fromDirectory(pack)).build().criteria();
+
+    assertThat(criteria).extracting(Criterion::code, Criterion::rule, Criterion::theme)
+        .contains(
+            tuple("TRD-09", "Trader with past fraud", "trader compliance"),
+            tuple("ODD-01", "Odd one", "valuation"),
+            tuple("T-VALUE", "High invoice value", "criteria"));
+  }
+
+  @Test
+  void criterion_withABlankTheme_isRefused() {
+    assertThatThrownBy(() -> new Criterion("X-01", "x", " ", "rules/x.drl", 1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("theme of criterion X-01 is blank");
   }
 }

@@ -35,12 +35,28 @@ final class BaselineDiff {
     }
   }
 
-  /** One cause of one move, with the number of declarations it explains. */
-  record Cause(String label, long declarations) {}
+  /**
+   * One cause of one move, with the number of declarations it explains.
+   *
+   * @param code the criterion code, or {@link #RANDOM} or {@link #OTHER}
+   * @param change "" when the criterion newly hits, else "no longer hits" or "changed"
+   */
+  record Cause(String code, String change, long declarations) {
+    boolean criterion() {
+      return !code.equals(RANDOM) && !code.equals(OTHER);
+    }
+
+    /** The cause with its criterion's name and theme, e.g. "VAL-01 Unit value ... [valuation] (changed)". */
+    String label(CriterionLabels labels) {
+      return (criterion() ? labels.label(code) : code) + (change.isEmpty() ? "" : " (" + change + ")");
+    }
+  }
 
   final long[][] matrix = new long[3][3];
   long compared;
-  private final Map<Move, Map<String, Long>> causes = new HashMap<>();
+  private final Map<Move, Map<Cause, Long>> causes = new HashMap<>();
+  /** The rule each cause's code was reported by, for codes the current pack may no longer have. */
+  private final Map<String, String> rules = new HashMap<>();
   private final Map<Move, List<String>> examples = new HashMap<>();
 
   void compare(Assessment before, Assessment now, long line) {
@@ -54,7 +70,7 @@ final class BaselineDiff {
     if (list.size() < EXAMPLES) {
       list.add(now.declarationNumber() + " (line " + line + ")");
     }
-    Map<String, Long> counts = causes.computeIfAbsent(move, m -> new HashMap<>());
+    Map<Cause, Long> counts = causes.computeIfAbsent(move, m -> new HashMap<>());
     boolean found = false;
     Map<String, Effect> old = effects(before);
     Map<String, Effect> current = effects(now);
@@ -65,20 +81,20 @@ final class BaselineDiff {
       Effect b = current.getOrDefault(code, Effect.NONE);
       int change = b.compareTo(a);
       if (change != 0 && (change > 0) == move.up()) {
-        String label = !old.containsKey(code) ? code
-            : !current.containsKey(code) ? code + " (no longer hits)" : code + " (changed)";
-        counts.merge(label, 1L, Long::sum);
+        String what = !old.containsKey(code) ? "" : !current.containsKey(code) ? "no longer hits" : "changed";
+        counts.merge(new Cause(code, what, 0), 1L, Long::sum);
+        rules.putIfAbsent(code, (current.containsKey(code) ? current : old).get(code).rule());
         found = true;
       }
     }
     boolean randomNow = now.selection() == Selection.RANDOM;
     boolean randomBefore = before.selection() == Selection.RANDOM;
     if (move.up() ? randomNow && !randomBefore : randomBefore && !randomNow) {
-      counts.merge(RANDOM, 1L, Long::sum);
+      counts.merge(new Cause(RANDOM, "", 0), 1L, Long::sum);
       found = true;
     }
     if (!found) {
-      counts.merge(OTHER, 1L, Long::sum);
+      counts.merge(new Cause(OTHER, "", 0), 1L, Long::sum);
     }
   }
 
@@ -110,9 +126,15 @@ final class BaselineDiff {
   /** The causes of a move, most declarations first. */
   List<Cause> causes(Move move) {
     List<Cause> list = new ArrayList<>();
-    causes.getOrDefault(move, Map.of()).forEach((label, n) -> list.add(new Cause(label, n)));
-    list.sort(Comparator.comparingLong((Cause c) -> -c.declarations()).thenComparing(Cause::label));
+    causes.getOrDefault(move, Map.of()).forEach((cause, n) -> list.add(new Cause(cause.code(), cause.change(), n)));
+    list.sort(Comparator.comparingLong((Cause c) -> -c.declarations()).thenComparing(Cause::code)
+        .thenComparing(Cause::change));
     return list;
+  }
+
+  /** The rule names of the codes that caused moves, by code. */
+  Map<String, String> rules() {
+    return Map.copyOf(rules);
   }
 
   List<String> examples(Move move) {
@@ -120,8 +142,8 @@ final class BaselineDiff {
   }
 
   /** What a criterion does to one declaration: its points and the minimum channel it demands. */
-  private record Effect(int points, Channel minimum) implements Comparable<Effect> {
-    static final Effect NONE = new Effect(0, null);
+  private record Effect(int points, Channel minimum, String rule) implements Comparable<Effect> {
+    static final Effect NONE = new Effect(0, null, "");
 
     @Override
     public int compareTo(Effect other) {
@@ -138,7 +160,7 @@ final class BaselineDiff {
     Map<String, Effect> effects = new HashMap<>();
     for (Hit hit : assessment.hits()) {
       // The engine counts each code once; with several hits of one code, take the strongest.
-      Effect effect = new Effect(hit.points(), hit.minimumChannel());
+      Effect effect = new Effect(hit.points(), hit.minimumChannel(), hit.rule());
       effects.merge(hit.code(), effect, (x, y) -> x.compareTo(y) >= 0 ? x : y);
     }
     return effects;

@@ -6,7 +6,7 @@ package io.riskgate.cli;
  *
  * <p>In a real history only an inspection finds a violation, so {@code violation} is true only
  * where {@code inspected} is. Synthetic data (from {@code generate}) knows the truth for every
- * declaration: {@code violation} may then be true without an inspection. Hit rates count
+ * declaration: {@code violation} may then be true without an inspection. Precision counts
  * violations among inspected declarations only, as real data would; the truth of uninspected ones
  * is used for what only synthetic data can tell (violations released GREEN, an exact violation
  * rate among random selections).

@@ -137,7 +137,7 @@ final class RescoreCommand implements Callable<Integer> {
       StagedFile rejectsStaged = stage(staged, rejectsFile);
       Rescorer.Result result = new Rescorer(engine, settings, progress).run(outStaged, rejectsStaged);
       RunReport runReport = new RunReport(engine.pack(), source.name(),
-          baseline == null ? null : baseline.toString(), threads, compileSeconds, result);
+          baseline == null ? null : baseline.toString(), threads, compileSeconds, result, engine.criteria());
       String text = SummaryText.render(runReport);
       if (summaryFile != null) {
         stage(staged, summaryFile).write(text);

@@ -40,20 +40,58 @@ final class RunStats {
       }
     }
 
-    /** Known violations per declaration, or NaN when there are none. */
-    double knownRate() {
-      return declarations == 0 ? Double.NaN : (double) known / declarations;
+    /**
+     * Inspection share: inspected declarations among those with an outcome, how often the past
+     * process inspected what this pack now selects.
+     */
+    Estimate inspectionShare() {
+      return Estimate.wilson(inspected, declarations);
     }
 
-    /** Violations found per inspection, or NaN when none was inspected. */
-    double hitRate() {
-      return inspected == 0 ? Double.NaN : (double) violations / inspected;
+    /** Precision: violations found among the inspected declarations. */
+    Estimate precision() {
+      return Estimate.wilson(violations, inspected);
+    }
+
+    /** Known violations among all declarations with an outcome: only synthetic data knows it. */
+    Estimate knownRate() {
+      return Estimate.wilson(known, declarations);
     }
   }
+
+  /**
+   * What the evidence says of a criterion so far: the flag beside its rates. The rules are
+   * documented in the glossary (examples/README.md) and below.
+   */
+  enum Verdict {
+    /** Fewer than {@link #MIN_INSPECTED} of its hits were inspected: any rate is noise. */
+    TOO_FEW("too few inspected to say"),
+    /** Fewer than {@link #MIN_INSPECTED} random selections were inspected: no yardstick. */
+    NO_YARDSTICK("no random yardstick yet"),
+    /** The lift interval reaches 1 or below: random selection might do as well. */
+    NO_BETTER("no better than random so far"),
+    /** The whole lift interval is above 1. */
+    BETTER("better than random");
+
+    final String text;
+
+    Verdict(String text) {
+      this.text = text;
+    }
+  }
+
+  /**
+   * The fewest inspected hits (or inspected random selections) worth a rate: below it a single
+   * inspection moves precision by more than ten points, and a Wilson interval spans about 30 to
+   * 60 points whatever was found.
+   */
+  static final int MIN_INSPECTED = 10;
 
   /** What one criterion did over the run. */
   static final class Criterion {
     final String code;
+    /** The rule that reported its first hit: its name when the pack does not list it. */
+    String rule;
     long hits;
     final long[] byChannel = new long[Channel.values().length];
     final OutcomeCounts outcomes = new OutcomeCounts();
@@ -108,6 +146,9 @@ final class RunStats {
       }
       previous = hit.code();
       Criterion criterion = criteria.computeIfAbsent(hit.code(), Criterion::new);
+      if (criterion.rule == null) {
+        criterion.rule = hit.rule();
+      }
       criterion.hits++;
       criterion.byChannel[channel]++;
       if (outcome != null) {
@@ -126,6 +167,25 @@ final class RunStats {
     List<Criterion> list = new ArrayList<>(criteria.values());
     list.sort(Comparator.comparingLong((Criterion c) -> -c.hits).thenComparing(c -> c.code));
     return list;
+  }
+
+  /**
+   * Lift over random selection: the precision of {@code counts} divided by the precision of the
+   * random selections, with a Katz log interval (see {@link Estimate#ratio}).
+   */
+  Estimate lift(OutcomeCounts counts) {
+    return Estimate.ratio(counts.violations, counts.inspected, randomOutcomes.violations, randomOutcomes.inspected);
+  }
+
+  /** What the inspections of a criterion's hits say so far: see {@link Verdict}. */
+  Verdict verdict(OutcomeCounts counts) {
+    if (counts.inspected < MIN_INSPECTED) {
+      return Verdict.TOO_FEW;
+    }
+    if (randomOutcomes.inspected < MIN_INSPECTED) {
+      return Verdict.NO_YARDSTICK;
+    }
+    return lift(counts).low() > 1 ? Verdict.BETTER : Verdict.NO_BETTER;
   }
 
   /** The share of assessed declarations in {@code channel}, 0 to 1. */

@@ -28,14 +28,19 @@ final class SummaryText {
         s.selections[Selection.TARGETED.ordinal()], s.selections[Selection.RANDOM.ordinal()],
         s.selections[Selection.NONE.ordinal()], s.selections[Selection.FAIL_CLOSED.ordinal()]);
     out.append('\n');
-    criteria(out, s);
+    CriterionLabels labels = report.labels();
+    criteria(out, s, labels);
     if (s.withOutcome > 0) {
+      if (!s.criteriaByHits().isEmpty()) {
+        out.append('\n');
+        precision(out, s);
+      }
       out.append('\n');
       outcomes(out, s);
     }
     if (report.diff() != null) {
       out.append('\n');
-      diff(out, report.diff(), report.baseline());
+      diff(out, report.diff(), report.baseline(), labels);
     }
     out.append('\n');
     Rescorer.Result r = report.result();
@@ -45,63 +50,105 @@ final class SummaryText {
     return out.toString();
   }
 
-  private static void criteria(StringBuilder out, RunStats s) {
+  private static void criteria(StringBuilder out, RunStats s, CriterionLabels labels) {
     List<RunStats.Criterion> criteria = s.criteriaByHits();
     if (criteria.isEmpty()) {
       line(out, "no criterion hit");
       return;
     }
-    boolean outcomes = s.withOutcome > 0;
     line(out, "top criteria by hits%s", criteria.size() > TOP_CRITERIA
         ? String.format(Locale.ROOT, " (%d of %d; the report lists all)", TOP_CRITERIA, criteria.size()) : "");
-    line(out, "%-16s %10s %7s %9s %9s %9s%s", "criterion", "hits", "share", "GREEN", "YELLOW", "RED",
-        outcomes ? String.format(Locale.ROOT, " %11s %10s %8s", "inspected", "violations", "hit rate") : "");
-    for (RunStats.Criterion c : criteria.subList(0, Math.min(TOP_CRITERIA, criteria.size()))) {
-      String row = String.format(Locale.ROOT, "%-16s %10s %6.1f%% %9s %9s %9s", c.code, count(c.hits),
-          percent(c.hits, s.assessed), count(c.byChannel[0]), count(c.byChannel[1]), count(c.byChannel[2]));
-      if (outcomes) {
-        row += String.format(Locale.ROOT, " %11s %10s %8s", count(c.outcomes.inspected),
-            count(c.outcomes.violations), rate(c.outcomes));
-      }
-      line(out, "%s", row);
+    line(out, "%-12s %10s %7s %9s %9s %9s  %-22s %s", "criterion", "hits", "share", "GREEN", "YELLOW", "RED",
+        "theme", "name");
+    for (RunStats.Criterion c : top(criteria)) {
+      line(out, "%-12s %10s %6.1f%% %9s %9s %9s  %-22s %s", c.code, count(c.hits), percent(c.hits, s.assessed),
+          count(c.byChannel[0]), count(c.byChannel[1]), count(c.byChannel[2]), labels.theme(c.code),
+          labels.name(c.code));
     }
+  }
+
+  private static List<RunStats.Criterion> top(List<RunStats.Criterion> criteria) {
+    return criteria.subList(0, Math.min(TOP_CRITERIA, criteria.size()));
+  }
+
+  /**
+   * Per criterion, what past inspections of its hits found, with 95% intervals and a verdict; then
+   * the random-selection yardstick every lift is measured against.
+   */
+  private static void precision(StringBuilder out, RunStats s) {
+    List<RunStats.Criterion> criteria = s.criteriaByHits();
+    line(out, "criteria against past inspections (hits with an outcome; 95%% intervals in brackets)");
+    line(out, "%-12s %9s  %-26s %6s  %-22s %-22s %s", "criterion", "outcomes", "inspected", "found",
+        "precision", "lift", "verdict");
+    for (RunStats.Criterion c : top(criteria)) {
+      RunStats.OutcomeCounts o = c.outcomes;
+      line(out, "%-12s %9s  %-26s %6s  %-22s %-22s %s", c.code, count(o.declarations), inspected(o),
+          count(o.violations), proportion(o.precision()), lift(s.lift(o)), s.verdict(o).text);
+    }
+    RunStats.OutcomeCounts random = s.randomOutcomes;
+    line(out, "%-12s %9s  %-26s %6s  %-22s %-22s %s", "random", count(random.declarations), inspected(random),
+        count(random.violations), proportion(random.precision()), "1 (yardstick)",
+        random.inspected < RunStats.MIN_INSPECTED ? RunStats.Verdict.TOO_FEW.text : "");
+    int[] verdicts = new int[RunStats.Verdict.values().length];
+    for (RunStats.Criterion c : criteria) {
+      verdicts[s.verdict(c.outcomes).ordinal()]++;
+    }
+    StringBuilder tally = new StringBuilder();
+    for (RunStats.Verdict verdict : RunStats.Verdict.values()) {
+      if (verdicts[verdict.ordinal()] > 0) {
+        tally.append(tally.length() == 0 ? "" : ", ").append(verdicts[verdict.ordinal()]).append(' ').append(verdict.text);
+      }
+    }
+    line(out, "of the %d criteria that hit: %s", criteria.size(), tally);
+    line(out, "precision = violations found / inspected hits; lift = precision / the random selections' precision;");
+    line(out, "\"too few inspected to say\" below %d inspected; \"better than random\" when the whole lift interval is above 1",
+        RunStats.MIN_INSPECTED);
   }
 
   private static void outcomes(StringBuilder out, RunStats s) {
     boolean truth = s.groundTruth();
-    line(out, "outcomes (%,d of %,d assessed declarations carry one): hit rate = violations found per inspection",
+    line(out, "past inspections against this pack's channels (%,d of %,d assessed declarations carry an outcome):",
         s.withOutcome, s.assessed);
-    line(out, "%-26s %12s %11s %10s %8s%s", "", "declarations", "inspected", "violations", "hit rate",
-        truth ? String.format(Locale.ROOT, " %12s", "all known") : "");
+    line(out, "of the declarations this pack puts in each channel, how many were inspected in the past and what that found");
+    line(out, "%-18s %12s  %-26s %6s  %-22s%s", "channel now", "outcomes", "inspected", "found", "precision",
+        truth ? String.format(Locale.ROOT, " %12s", "known (truth)") : "");
     for (Channel channel : Channel.values()) {
-      row(out, "channel " + channel, s.outcomesByChannel[channel.ordinal()], truth);
+      row(out, channel.name(), s.outcomesByChannel[channel.ordinal()], truth);
     }
     row(out, "random selections", s.randomOutcomes, truth);
     row(out, "all", s.allOutcomes, truth);
     RunStats.OutcomeCounts random = s.randomOutcomes;
-    if (truth && random.declarations > 0) {
-      line(out, "violation rate among random selections (unbiased, from the known truth): %s of %,d",
-          percent(random.knownRate()), random.declarations);
-    } else if (random.inspected > 0) {
-      line(out, "violation rate estimated from random selections (unbiased): %s of %,d inspected",
-          rate(random), random.inspected);
+    if (random.inspected > 0) {
+      line(out, "random-selection yardstick: precision %s of %,d inspected random selections%s",
+          proportion(random.precision()), random.inspected,
+          random.inspected < RunStats.MIN_INSPECTED ? " (too few inspected to say)" : "");
     } else {
-      line(out, "no random selection was inspected: no unbiased estimate of the violation rate");
+      line(out, "no random selection was inspected: no yardstick, so no lift can be measured");
+    }
+    if (truth && random.declarations > 0) {
+      line(out, "violation rate among random selections from the synthetic ground truth: %s of %,d",
+          proportion(random.knownRate()), random.declarations);
     }
     if (truth && s.allOutcomes.known > 0) {
       long green = s.outcomesByChannel[Channel.GREEN.ordinal()].known;
-      line(out, "known violations selected YELLOW or RED: %,d of %,d (%.1f%%); released GREEN: %,d",
+      line(out, "known violations selected YELLOW or RED (recall, synthetic ground truth): %,d of %,d, %s; released GREEN: %,d",
           s.allOutcomes.known - green, s.allOutcomes.known,
-          percent(s.allOutcomes.known - green, s.allOutcomes.known), green);
+          proportion(Estimate.wilson(s.allOutcomes.known - green, s.allOutcomes.known)), green);
     }
   }
 
   private static void row(StringBuilder out, String label, RunStats.OutcomeCounts c, boolean truth) {
-    line(out, "%-26s %12s %11s %10s %8s%s", label, count(c.declarations), count(c.inspected),
-        count(c.violations), rate(c), truth ? String.format(Locale.ROOT, " %12s", count(c.known)) : "");
+    line(out, "%-18s %12s  %-26s %6s  %-22s%s", label, count(c.declarations), inspected(c),
+        count(c.violations), proportion(c.precision()),
+        truth ? String.format(Locale.ROOT, " %12s", count(c.known)) : "");
   }
 
-  private static void diff(StringBuilder out, BaselineDiff diff, String baseline) {
+  /** "120 (19.7% [16.7, 23.0])": inspected hits and their share of the hits with an outcome. */
+  static String inspected(RunStats.OutcomeCounts c) {
+    return String.format(Locale.ROOT, "%,d (%s)", c.inspected, proportion(c.inspectionShare()));
+  }
+
+  private static void diff(StringBuilder out, BaselineDiff diff, String baseline, CriterionLabels labels) {
     line(out, "decision diff against %s: %,d of %,d declarations change channel (%.1f%%)", baseline,
         diff.moved(), diff.compared, percent(diff.moved(), diff.compared));
     line(out, "%-16s %10s %10s %10s", "baseline \\ now", "GREEN", "YELLOW", "RED");
@@ -110,15 +157,10 @@ final class SummaryText {
       line(out, "%-16s %10s %10s %10s", from, count(row[0]), count(row[1]), count(row[2]));
     }
     for (BaselineDiff.Move move : diff.moves()) {
-      line(out, "%s -> %s: %,d declarations", move.from(), move.to(), diff.count(move));
-      StringBuilder causes = new StringBuilder();
+      line(out, "%s -> %s: %,d declarations, caused by:", move.from(), move.to(), diff.count(move));
       for (BaselineDiff.Cause cause : diff.causes(move)) {
-        if (causes.length() > 0) {
-          causes.append(", ");
-        }
-        causes.append(cause.label()).append(' ').append(String.format(Locale.ROOT, "%,d", cause.declarations()));
+        line(out, "  %10s  %s", count(cause.declarations()), cause.label(labels));
       }
-      line(out, "  caused by: %s", causes);
       line(out, "  e.g. %s", String.join(", ", diff.examples(move)));
     }
   }
@@ -135,9 +177,23 @@ final class SummaryText {
     return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * share);
   }
 
-  static String rate(RunStats.OutcomeCounts c) {
-    double rate = c.hitRate();
-    return Double.isNaN(rate) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * rate);
+  /** "37.5% [29.3, 46.4]", or "-" when nothing was measured. */
+  static String proportion(Estimate e) {
+    return e.known() ? String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * e.value(), 100 * e.low(), 100 * e.high()) : "-";
+  }
+
+  /** "3.1x [1.8, 5.6]"; "-" for an unknown ratio, but its interval when there is one. */
+  static String lift(Estimate e) {
+    if (Double.isNaN(e.low())) {
+      return "-";
+    }
+    return (e.known() ? times(e.value()) : "-") + " [" + times(e.low()) + ", " + times(e.high()) + "]";
+  }
+
+  /** A ratio with two significant digits or more: 0.043, 0.52, 3.1, 27.4, 114; "inf" for a random yardstick of 0. */
+  static String times(double x) {
+    return Double.isInfinite(x) ? "inf"
+        : String.format(Locale.ROOT, x < 0.1 ? "%.3f" : x < 1 ? "%.2f" : x < 100 ? "%.1f" : "%.0f", x);
   }
 
   private static void line(StringBuilder out, String format, Object... args) {

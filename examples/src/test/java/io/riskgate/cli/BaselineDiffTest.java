@@ -31,7 +31,7 @@ class BaselineDiffTest {
     BaselineDiff.Move move = new BaselineDiff.Move(Channel.GREEN, Channel.YELLOW);
     assertThat(diff.matrix[0][1]).isEqualTo(1);
     assertThat(diff.moves()).containsExactly(move);
-    assertThat(diff.causes(move)).containsExactly(new BaselineDiff.Cause("VAL-01", 1));
+    assertThat(diff.causes(move)).containsExactly(new BaselineDiff.Cause("VAL-01", "", 1));
     assertThat(diff.examples(move)).containsExactly("A (line 1)");
   }
 
@@ -41,7 +41,7 @@ class BaselineDiffTest {
         assessment("A", Channel.YELLOW, Selection.TARGETED, hit("VAL-01", 40)), 1);
 
     assertThat(diff.causes(new BaselineDiff.Move(Channel.GREEN, Channel.YELLOW)))
-        .containsExactly(new BaselineDiff.Cause("AEO (no longer hits)", 1));
+        .containsExactly(new BaselineDiff.Cause("AEO", "no longer hits", 1));
   }
 
   @Test
@@ -50,7 +50,7 @@ class BaselineDiffTest {
         assessment("A", Channel.YELLOW, Selection.TARGETED, hit("GATE", 35), hit("VAL-01", 40)), 4);
 
     assertThat(diff.causes(new BaselineDiff.Move(Channel.RED, Channel.YELLOW)))
-        .containsExactly(new BaselineDiff.Cause("GATE (changed)", 1));
+        .containsExactly(new BaselineDiff.Cause("GATE", "changed", 1));
   }
 
   @Test
@@ -61,9 +61,9 @@ class BaselineDiffTest {
         assessment("B", Channel.RED, Selection.TARGETED, hit("VAL-01", 40)), 2);
 
     assertThat(diff.causes(new BaselineDiff.Move(Channel.GREEN, Channel.RED)))
-        .containsExactly(new BaselineDiff.Cause(BaselineDiff.RANDOM, 1));
+        .containsExactly(new BaselineDiff.Cause(BaselineDiff.RANDOM, "", 1));
     assertThat(diff.causes(new BaselineDiff.Move(Channel.YELLOW, Channel.RED)))
-        .containsExactly(new BaselineDiff.Cause(BaselineDiff.OTHER, 1));
+        .containsExactly(new BaselineDiff.Cause(BaselineDiff.OTHER, "", 1));
   }
 
   @Test
@@ -79,6 +79,6 @@ class BaselineDiffTest {
     assertThat(diff.moved()).isEqualTo(20);
     assertThat(diff.compared).isEqualTo(21);
     assertThat(diff.examples(move)).hasSize(BaselineDiff.EXAMPLES).first().isEqualTo("N1 (line 1)");
-    assertThat(diff.causes(move)).containsExactly(new BaselineDiff.Cause("VAL-01", 20));
+    assertThat(diff.causes(move)).containsExactly(new BaselineDiff.Cause("VAL-01", "", 20));
   }
 }

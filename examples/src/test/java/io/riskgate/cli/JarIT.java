@@ -89,7 +89,7 @@ class JarIT {
         .contains(String.format("lines     %,d = %,d assessed + 0 rejected", assessed, assessed))
         .containsPattern("GREEN +[\\d,]+ +\\d+\\.\\d%").containsPattern("RED +[\\d,]+ +\\d+\\.\\d%")
         .contains("top criteria by hits").contains("declarations/s")
-        .contains("violation rate among random selections");
+        .contains("random-selection yardstick: precision");
     assertThat(out.resolve("summary.txt")).content().contains("top criteria by hits");
     assertThat(run.err()).as("no log noise").doesNotContain("SLF4J").doesNotContain("WARN").doesNotContain("ERROR");
   }
@@ -147,8 +147,9 @@ class JarIT {
 
     assertThat(after.status()).as(after.err()).isZero();
     assertThat(after.out()).contains("decision diff against before.jsonl")
-        .containsPattern("GREEN -> YELLOW: [\\d,]+ declarations")
-        .contains("caused by: T-AEO (no longer hits)");
+        .containsPattern("GREEN -> YELLOW: [\\d,]+ declarations, caused by:")
+        .as("a criterion the new pack dropped keeps the name its baseline hits carried")
+        .contains("  T-AEO Authorised economic operator [(not in this pack)] (no longer hits)\n");
     String html = Files.readString(dir.resolve("report.html"));
     assertThat(html).contains("<svg id=\"chart-channels\"", "<svg id=\"chart-diff\"", "<svg id=\"chart-hits\"",
         "<svg id=\"chart-rates\"", "data-from=\"GREEN\" data-to=\"YELLOW\"")

@@ -138,7 +138,7 @@ class RescoreCommandTest {
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString()).contains("lines     50 = 50 assessed + 0 rejected")
-        .contains("outcomes (50 of 50 assessed declarations carry one)");
+        .contains("(50 of 50 assessed declarations carry an outcome)");
     Path plain = dir.resolve("plain.jsonl");
     assertThat(run("--pack", TestData.pack("gate").toString(), "--in", assessments.toString(),
         "--out", plain.toString())).as("assessments are not declarations").isEqualTo(Riskgate.FAILURES);
@@ -162,7 +162,8 @@ class RescoreCommandTest {
     String summary = out.toString();
     assertThat(summary).contains("decision diff against " + before)
         .contains("GREEN -> YELLOW").contains("YELLOW -> RED")
-        .contains("T-AEO (no longer hits)").contains("T-GATE (changed)")
+        .contains("T-AEO Authorised economic operator [(not in this pack)] (no longer hits)")
+        .contains("T-GATE Risky border gate [criteria] (changed)")
         .containsPattern("e\\.g\\. D\\d{6} \\(line \\d+\\)");
     assertThat(summary).doesNotContain("-> GREEN");
     String html = Files.readString(report);
@@ -193,15 +194,15 @@ class RescoreCommandTest {
   }
 
   @Test
-  void rescore_randomPackWithOutcomes_estimatesTheViolationRateFromRandomSelections() throws IOException {
+  void rescore_randomPackWithOutcomes_measuresTheYardstickOnRandomSelections() throws IOException {
     Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(3_000, 7, true));
 
     int status = run("--pack", TestData.pack("random").toString(), "--in", in.toString(),
         "--out", dir.resolve("a.jsonl").toString());
 
     assertThat(status).isZero();
-    assertThat(out.toString()).containsPattern("random selections +\\d{3} +\\d+ +\\d+")
-        .contains("violation rate estimated from random selections (unbiased)");
+    assertThat(out.toString()).containsPattern("random selections +\\d{3} +\\d+ \\(")
+        .containsPattern("random-selection yardstick: precision \\d+\\.\\d% \\[\\d+\\.\\d, \\d+\\.\\d\\] of \\d+ inspected");
   }
 
   @Test

@@ -37,10 +37,10 @@ class RunStatsTest {
 
     RunStats.Criterion val = stats.criteriaByHits().get(0);
     assertThat(val.outcomes.inspected).isEqualTo(2);
-    assertThat(val.outcomes.hitRate()).isEqualTo(0.5);
+    assertThat(val.outcomes.precision().value()).isEqualTo(0.5);
     assertThat(stats.outcomesByChannel[Channel.RED.ordinal()].violations).isEqualTo(1);
-    assertThat(stats.randomOutcomes.hitRate()).isEqualTo(1.0);
-    assertThat(stats.outcomesByChannel[Channel.GREEN.ordinal()].hitRate()).isNaN();
+    assertThat(stats.randomOutcomes.precision().value()).isEqualTo(1.0);
+    assertThat(stats.outcomesByChannel[Channel.GREEN.ordinal()].precision().known()).isFalse();
     assertThat(stats.withOutcome).isEqualTo(4);
     assertThat(stats.lines).isEqualTo(stats.assessed + stats.rejected).isEqualTo(6);
     assertThat(stats.share(Channel.GREEN)).isEqualTo(0.4);
@@ -54,8 +54,8 @@ class RunStatsTest {
     assertThat(stats.groundTruth()).isTrue();
     assertThat(stats.allOutcomes.violations).isEqualTo(1);
     assertThat(stats.allOutcomes.known).isEqualTo(2);
-    assertThat(stats.outcomesByChannel[Channel.GREEN.ordinal()].hitRate()).isNaN();
-    assertThat(stats.randomOutcomes.knownRate()).isEqualTo(1.0);
+    assertThat(stats.outcomesByChannel[Channel.GREEN.ordinal()].precision().known()).isFalse();
+    assertThat(stats.randomOutcomes.knownRate().value()).isEqualTo(1.0);
   }
 
   @Test
@@ -63,5 +63,30 @@ class RunStatsTest {
     stats.assessed(assessment(Channel.RED, Selection.TARGETED), new Outcome(true, true));
 
     assertThat(stats.groundTruth()).isFalse();
+  }
+
+  @Test
+  void verdict_followsTheSampleSizeAndTheLiftInterval() {
+    RunStats run = AnalystRun.stats();
+
+    assertThat(run.criteriaByHits()).extracting(c -> c.code + " " + run.verdict(c.outcomes))
+        .containsExactlyInAnyOrder("VAL-01 BETTER", "HS-01 NO_BETTER", "VAL-02 TOO_FEW");
+    RunStats.Criterion val = run.criteriaByHits().stream().filter(c -> c.code.equals("VAL-01")).findFirst().orElseThrow();
+    assertThat(run.lift(val.outcomes).value()).isCloseTo(10, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(val.rule).isEqualTo("rule of VAL-01");
+  }
+
+  @Test
+  void verdict_nineInspectedHits_isTooFewEvenIfAllFoundViolations() {
+    for (int i = 0; i < 100; i++) {
+      stats.assessed(assessment(Channel.YELLOW, Selection.RANDOM), new Outcome(true, i == 0));
+    }
+    for (int i = 0; i < RunStats.MIN_INSPECTED - 1; i++) {
+      stats.assessed(assessment(Channel.RED, Selection.TARGETED, "VAL-02"), new Outcome(true, true));
+    }
+
+    assertThat(stats.verdict(stats.criteriaByHits().get(0).outcomes)).isEqualTo(RunStats.Verdict.TOO_FEW);
+    stats.assessed(assessment(Channel.RED, Selection.TARGETED, "VAL-02"), new Outcome(true, true));
+    assertThat(stats.verdict(stats.criteriaByHits().get(0).outcomes)).isEqualTo(RunStats.Verdict.BETTER);
   }
 }

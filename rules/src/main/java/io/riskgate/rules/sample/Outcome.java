@@ -2,7 +2,7 @@ package io.riskgate.rules.sample;
 
 /**
  * What is known of a generated declaration after the fact, so that the effectiveness of criteria
- * can be measured (hit rate: violations found per inspection).
+ * can be measured (precision: violations found per inspection).
  *
  * <p>Immutable and thread-safe.
  *
