@@ -35,7 +35,8 @@ class ReloadConcurrencyTest {
   @TempDir
   Path temp;
 
-  private static List<Declaration> declarations() {
+  /** Declarations that the basic pack's two versions assess differently; the soak test uses them too. */
+  static List<Declaration> declarations() {
     List<Declaration> declarations = new ArrayList<>();
     for (int i = 0; i < 240; i++) {
       TestDeclarations d = declaration("C-" + i);
@@ -56,7 +57,8 @@ class ReloadConcurrencyTest {
     return declarations;
   }
 
-  private static Map<String, Assessment> expected(RulePack pack, List<Declaration> declarations) {
+  /** Each declaration assessed alone by an engine of {@code pack}, by number. */
+  static Map<String, Assessment> expected(RulePack pack, List<Declaration> declarations) {
     RiskEngine single = RiskEngine.builder().pack(pack).clock(FIXED).build();
     Map<String, Assessment> byNumber = new HashMap<>();
     for (Declaration d : declarations) {

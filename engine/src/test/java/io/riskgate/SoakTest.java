@@ -1,6 +1,5 @@
 package io.riskgate;
 
-import static io.riskgate.TestDeclarations.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskgate.declaration.Declaration;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -51,10 +49,10 @@ class SoakTest {
   @Test
   void eightThreadsWhileThePackReloadsEvery100ms_everyResultMatchesItsVersion() throws Exception {
     Duration length = Duration.ofSeconds(Long.getLong("riskgate.soak.seconds", 60));
-    List<Declaration> declarations = declarations();
+    List<Declaration> declarations = ReloadConcurrencyTest.declarations();
     Map<String, Map<String, Assessment>> expected = Map.of(
-        V1.version().contentHash(), sequential(V1, declarations),
-        V2.version().contentHash(), sequential(V2, declarations));
+        V1.version().contentHash(), ReloadConcurrencyTest.expected(V1, declarations),
+        V2.version().contentHash(), ReloadConcurrencyTest.expected(V2, declarations));
     List<RulePack> broken = List.of(broken("syntax", "Declaration( =="), broken("exit", "Declaration()"));
 
     RiskEngine engine = RiskEngine.builder().pack(V1).clock(FIXED).batchSize(40).build();
@@ -149,33 +147,6 @@ class SoakTest {
       used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
     }
     return used;
-  }
-
-  private static List<Declaration> declarations() {
-    List<Declaration> declarations = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      TestDeclarations d = declaration("S-" + i);
-      if (i % 2 == 0) {
-        d.invoice("20000");
-      }
-      if (i % 3 == 0) {
-        d.gate("RISKY-GATE");
-      }
-      if (i % 13 == 0) {
-        d.item("30049099");
-      }
-      declarations.add(d.build());
-    }
-    return declarations;
-  }
-
-  private static Map<String, Assessment> sequential(RulePack pack, List<Declaration> declarations) {
-    RiskEngine single = RiskEngine.builder().pack(pack).clock(FIXED).build();
-    Map<String, Assessment> byNumber = new HashMap<>();
-    for (Declaration d : declarations) {
-      byNumber.put(d.number(), single.assess(d));
-    }
-    return byNumber;
   }
 
   /** A copy of the basic pack with one rule that does not load: a syntax error, or System.exit. */
