@@ -53,6 +53,15 @@ final class Rescorer {
   record Settings(Source input, Path baseline, int threads, int chunkLines, int maxLineChars,
       Duration stuckAfter) {}
 
+  /**
+   * Where a resumed run starts: the first {@code lines} input lines are already in the outputs'
+   * temporary files ({@code outPart}, {@code rejectsPart}), and are only read again to count them.
+   * The journal, when there is one, records checkpoints as the run goes.
+   */
+  record Resume(RunJournal journal, RunJournal.Checkpoint from, Path outPart, Path rejectsPart) {
+    static final Resume NONE = new Resume(null, RunJournal.Checkpoint.START, null, null);
+  }
+
   /** A line set aside: its number, the declaration number if it was readable, and why. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Reject(long line, String declaration, String reason) {}
@@ -73,12 +82,22 @@ final class Rescorer {
   /** The declarations a worker is assessing, and their input lines: for naming a stuck line. */
   private record Work(List<Declaration> declarations, List<Long> lines) {}
 
-  /** A processed chunk; {@code bytesRead} is how far the input had been read when it was cut. */
-  private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead) {}
+  /**
+   * A processed chunk; {@code bytesRead} is how far the input had been read when it was cut. A chunk
+   * of lines a resumed run had already written has {@code replayed}: each line's outcome (null if
+   * none), to count with the assessments read back from the output.
+   */
+  private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead,
+      List<Outcome> replayed) {}
 
   private static final ObjectWriter REJECT_WRITER = JsonMapper.builder().build().writer();
+  private static final com.fasterxml.jackson.databind.ObjectReader REJECT_READER = JsonMapper.builder().build().reader();
   private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /** How often a run with a journal writes a checkpoint; a test property makes it every chunk. */
+  private static final long CHECKPOINT_NANOS = Long.getLong("riskgate.test.checkpointMillis", 1_000) * 1_000_000;
+  /** The time written while formatting, then cut out: rescore lines carry no time (see below). */
+  private static final String NO_TIME = "\"assessedAt\":\"1970-01-01T00:00:00Z\"";
 
   private final RiskEngine engine;
   private final RiskgateJson json;
@@ -95,28 +114,52 @@ final class Rescorer {
 
   /**
    * Runs the whole input, writing assessments to {@code out} and rejected lines to
-   * {@code rejects}; the caller commits them, or discards them on failure.
+   * {@code rejects}; the caller finishes and renames them, or discards them on failure.
    *
-   * @throws UserException for a file that cannot be read or written, or a baseline that does not
-   *     match the input
+   * @throws UserException for a file that cannot be read, or a baseline that does not match the input
+   * @throws WriteFailedException for an output that cannot be written
    */
   Result run(StagedFile out, StagedFile rejects) throws InterruptedException {
+    return run(out, rejects, Resume.NONE);
+  }
+
+  Result run(StagedFile out, StagedFile rejects, Resume resume) throws InterruptedException {
     long start = System.nanoTime();
     RunStats stats = new RunStats();
     BaselineDiff diff = settings.baseline() == null ? null : new BaselineDiff();
     BlockingQueue<Future<Chunk>> inFlight = new ArrayBlockingQueue<>(2 * settings.threads());
     ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), named("riskgate-worker"));
-    Thread reader = named("riskgate-reader").newThread(() -> read(inFlight, workers));
+    long skip = resume.from().lines();
+    Thread reader = named("riskgate-reader").newThread(() -> read(inFlight, workers, skip));
     try (Baseline baseline = settings.baseline() == null ? null : new Baseline(settings.baseline(),
-            settings.maxLineChars())) {
+            settings.maxLineChars());
+        Written written = skip == 0 ? null : new Written(resume.outPart(), resume.rejectsPart())) {
       reader.start();
+      long lastCheckpoint = System.nanoTime();
+      int checkpoints = 0;
       while (true) {
         Future<Chunk> next = inFlight.take();
         if (next == END) {
           break;
         }
         Chunk chunk = result(next);
+        if (chunk.replayed() != null) {
+          recount(chunk, written, stats, baseline, diff);
+          if (chunk.lastLine() == skip) {
+            // Before this run appends anything: the outputs must hold exactly what was counted.
+            written.finish();
+          }
+          progress.update(chunk.lastLine(), chunk.bytesRead());
+          continue;
+        }
+        int half = chunk.assessed().size() / 2;
         for (Assessed a : chunk.assessed()) {
+          if (half-- == 0 && checkpoints >= 2 && HaltPoint.named("writing")) {
+            // Lines after the last checkpoint and a torn one: what a kill while writing leaves.
+            out.write(a.json().substring(0, a.json().length() / 2));
+            out.sync();
+            HaltPoint.reach("writing");
+          }
           out.line(a.json());
           stats.assessed(a.assessment(), a.outcome());
           if (baseline != null) {
@@ -127,15 +170,24 @@ final class Rescorer {
           rejects.line(rejectJson(reject));
           stats.rejected();
         }
+        if (resume.journal() != null && System.nanoTime() - lastCheckpoint >= CHECKPOINT_NANOS) {
+          resume.journal().checkpoint(new RunJournal.Checkpoint(chunk.lastLine(), out.sync(), rejects.sync()));
+          lastCheckpoint = System.nanoTime();
+          HaltPoint.reach("checkpoint-" + ++checkpoints);
+        }
         progress.update(chunk.lastLine(), chunk.bytesRead());
       }
       if (baseline != null) {
         baseline.finish(stats.assessed);
       }
+      if (written != null && stats.lines < skip) {
+        throw new UserException("cannot resume: the input has fewer lines (" + stats.lines + ") than the"
+            + " interrupted run had written (" + skip + "); start the run again without --resume");
+      }
       progress.finish(stats.lines);
       return new Result(stats, diff, System.nanoTime() - start);
     } catch (IOException e) {
-      throw new UserException("cannot write the output: " + StagedFile.describe(e), e);
+      throw new UserException("cannot read: " + StagedFile.describe(e), e);
     } finally {
       progress.clear();
       reader.interrupt();
@@ -143,6 +195,107 @@ final class Rescorer {
       // Unblock a reader waiting for room, so it sees the interrupt and ends.
       inFlight.clear();
       reader.join();
+    }
+  }
+
+  /** Counts lines a resumed run had written, reading their assessments back from the output. */
+  private void recount(Chunk chunk, Written written, RunStats stats, Baseline baseline, BaselineDiff diff)
+      throws IOException {
+    long first = chunk.lastLine() - chunk.replayed().size() + 1;
+    for (int i = 0; i < chunk.replayed().size(); i++) {
+      long line = first + i;
+      if (written.nextReject() == line) {
+        written.takeReject();
+        stats.rejected();
+        continue;
+      }
+      Assessment assessment = written.nextAssessment(json, line);
+      stats.assessed(assessment, chunk.replayed().get(i));
+      if (baseline != null) {
+        diff.compare(baseline.next(new Assessed(line, assessment, null, null)), assessment, line);
+      }
+    }
+  }
+
+  /**
+   * One assessment as rescore writes it: without {@code assessedAt}, so that two runs on the same
+   * input write the same bytes and a resumed run ends as an uninterrupted one; the run's time is
+   * in the summary and the report.
+   */
+  String lineOf(Assessment assessment) {
+    String text = json.writeAssessment(new Assessment(assessment.declarationNumber(), assessment.channel(),
+        assessment.score(), assessment.hits(), assessment.selection(), assessment.pack(),
+        assessment.engineVersion(), java.time.Instant.EPOCH));
+    // Only the field can hold this text: a quote inside a string value is escaped.
+    return text.replace("," + NO_TIME, "").replace(NO_TIME + ",", "");
+  }
+
+  /** Reads an assessment rescore wrote (without its time) or the library wrote (with it). */
+  static Assessment readLine(RiskgateJson json, String line, long lineNumber) {
+    String text = line;
+    int close = text.lastIndexOf('}');
+    if (close > 0 && !text.contains("\"assessedAt\"")) {
+      text = text.substring(0, close) + "," + NO_TIME + text.substring(close);
+    }
+    return json.readAssessment(text, lineNumber);
+  }
+
+  /** The outputs a killed run had written, read back in step with the input on resume. */
+  private static final class Written implements AutoCloseable {
+    private final java.io.BufferedReader assessments;
+    private final java.io.BufferedReader rejects;
+    private final Path outPart;
+    private long nextReject = -2;
+    private long assessmentLine;
+
+    Written(Path outPart, Path rejectsPart) {
+      this.outPart = outPart;
+      try {
+        this.assessments = java.nio.file.Files.newBufferedReader(outPart, StandardCharsets.UTF_8);
+        this.rejects = java.nio.file.Files.newBufferedReader(rejectsPart, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserException("cannot resume: " + StagedFile.describe(e), e);
+      }
+    }
+
+    long nextReject() throws IOException {
+      if (nextReject == -2) {
+        String line = rejects.readLine();
+        nextReject = line == null ? -1 : REJECT_READER.readTree(line).path("line").asLong(-1);
+      }
+      return nextReject;
+    }
+
+    void takeReject() {
+      nextReject = -2;
+    }
+
+    Assessment nextAssessment(RiskgateJson json, long inputLine) throws IOException {
+      String line = assessments.readLine();
+      assessmentLine++;
+      if (line == null) {
+        throw new UserException("cannot resume: " + outPart + " ends before input line " + inputLine
+            + ": it was changed since the run was killed; start the run again without --resume");
+      }
+      try {
+        return readLine(json, line, assessmentLine);
+      } catch (DeclarationException e) {
+        throw new UserException("cannot resume: " + outPart + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Every written line must have been counted: what is left was not in the checkpoint. */
+    void finish() throws IOException {
+      if (assessments.readLine() != null || nextReject() != -1) {
+        throw new UserException("cannot resume: " + outPart + " holds more than its journal recorded;"
+            + " start the run again without --resume");
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      assessments.close();
+      rejects.close();
     }
   }
 
@@ -194,7 +347,7 @@ final class Rescorer {
   }
 
   /** The reader thread: lines into chunks, chunks onto the workers, futures onto the queue. */
-  private void read(BlockingQueue<Future<Chunk>> inFlight, ExecutorService workers) {
+  private void read(BlockingQueue<Future<Chunk>> inFlight, ExecutorService workers, long skip) {
     try {
       try (LineReader lines = new LineReader(settings.input().open(), settings.maxLineChars())) {
         long lineNumber = 0;
@@ -202,7 +355,10 @@ final class Rescorer {
         while (more && !Thread.currentThread().isInterrupted()) {
           List<LineReader.Line> batch = new ArrayList<>(settings.chunkLines());
           LineReader.Line line = null;
-          while (batch.size() < settings.chunkLines() && (line = lines.next()) != null) {
+          // Lines a resumed run had written make chunks of their own, to be counted, not assessed.
+          int size = lineNumber < skip ? (int) Math.min(settings.chunkLines(), skip - lineNumber)
+              : settings.chunkLines();
+          while (batch.size() < size && (line = lines.next()) != null) {
             batch.add(line);
           }
           more = line != null;
@@ -216,7 +372,8 @@ final class Rescorer {
           long first = lineNumber + 1;
           long bytes = settings.input().bytesRead();
           lineNumber += batch.size();
-          inFlight.put(workers.submit(() -> process(first, batch, bytes)));
+          inFlight.put(workers.submit(first <= skip ? () -> outcomes(first, batch, bytes)
+              : () -> process(first, batch, bytes)));
         }
       } catch (IOException e) {
         inFlight.put(CompletableFuture.failedFuture(new UserException(
@@ -254,8 +411,7 @@ final class Rescorer {
         continue;
       }
       // Editors on Windows may start a UTF-8 file with a byte order mark; it is not JSON.
-      byte[] bytes = number == 1 && startsWithByteOrderMark(line.bytes())
-          ? Arrays.copyOfRange(line.bytes(), BYTE_ORDER_MARK.length, line.bytes().length) : line.bytes();
+      byte[] bytes = withoutByteOrderMark(number, line.bytes());
       try {
         JsonlRecord record = JsonlRecord.parse(bytes, number);
         declarations.add(json.readDeclaration(record.declarationJson(), number));
@@ -279,10 +435,33 @@ final class Rescorer {
     List<Assessed> assessed = new ArrayList<>(assessments.size());
     for (int i = 0; i < assessments.size(); i++) {
       Assessment assessment = assessments.get(i);
-      assessed.add(new Assessed(numbers.get(i), assessment, json.writeAssessment(assessment),
+      assessed.add(new Assessed(numbers.get(i), assessment, lineOf(assessment),
           outcomes.get(i)));
     }
-    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead);
+    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead, null);
+  }
+
+  /** A worker, on lines a resumed run had written: only their outcomes, for the counts. */
+  private Chunk outcomes(long firstLine, List<LineReader.Line> lines, long bytesRead) {
+    List<Outcome> outcomes = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      Outcome outcome = null;
+      if (!lines.get(i).tooLong()) {
+        try {
+          outcome = JsonlRecord.parse(withoutByteOrderMark(firstLine + i, lines.get(i).bytes()),
+              firstLine + i).outcome();
+        } catch (JsonlRecord.OutcomeException e) {
+          // A rejected line: counted as such from the rejects.
+        }
+      }
+      outcomes.add(outcome);
+    }
+    return new Chunk(List.of(), List.of(), firstLine + lines.size() - 1, bytesRead, outcomes);
+  }
+
+  private static byte[] withoutByteOrderMark(long number, byte[] line) {
+    return number == 1 && startsWithByteOrderMark(line)
+        ? Arrays.copyOfRange(line, BYTE_ORDER_MARK.length, line.length) : line;
   }
 
   private static boolean startsWithByteOrderMark(byte[] line) {
@@ -328,7 +507,7 @@ final class Rescorer {
       }
       Assessment before;
       try {
-        before = json.readAssessment(line.text(), lineNumber);
+        before = readLine(json, line.text(), lineNumber);
       } catch (DeclarationException e) {
         throw new UserException("baseline " + file + ": " + e.getMessage());
       }
