@@ -351,6 +351,10 @@ final class RescoreCommand implements Callable<Integer> {
     if (maxLineChars < 100) {
       throw new CommandLine.ParameterException(cli, "--max-line-chars must be at least 100, was " + maxLineChars);
     }
+    String heap = Rescorer.heapTooSmall(maxLineChars, Runtime.getRuntime().maxMemory());
+    if (heap != null) {
+      throw new CommandLine.ParameterException(cli, heap);
+    }
     if (in == null && (pack != null || out != null)) {
       throw new CommandLine.ParameterException(cli, "--in is required with --pack or --out"
           + " (only a bare 'riskgate rescore' runs the bundled sample)");

@@ -37,9 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and format its output, and the calling thread writes the chunks in input order, counts, and
  * compares with the baseline.
  *
- * <p>Memory stays constant whatever the input size: at most {@code 2 × threads} chunks are in
- * flight (the queue of futures is bounded and the reader blocks on it), and the counts are per
- * channel and per criterion, not per declaration.
+ * <p>Memory stays within the heap whatever the input: the lines in flight (read and not yet
+ * written) may take at most half the heap, counted in bytes ({@link #HEAP_PER_LINE_BYTE} per byte
+ * of a line), not in lines: the reader cuts a chunk short and waits when the next line would not
+ * fit, and a heap too small for one line of {@code --max-line-chars} is refused before the run. At
+ * most {@code 2 × threads} chunks are in flight, and the counts are per channel and per criterion,
+ * not per declaration.
  *
  * <p>Output is in input order, so two runs on the same input line up assessment by assessment: a
  * baseline is compared in lockstep, with no index of declarations held in memory.
@@ -88,7 +91,7 @@ final class Rescorer {
    * none), to count with the assessments read back from the output.
    */
   private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead,
-      List<Outcome> replayed) {}
+      List<Outcome> replayed, long cost) {}
 
   private static final ObjectWriter REJECT_WRITER = JsonMapper.builder().build().writer();
   private static final com.fasterxml.jackson.databind.ObjectReader REJECT_READER = JsonMapper.builder().build().reader();
@@ -104,6 +107,7 @@ final class Rescorer {
   private final Settings settings;
   private final Progress progress;
   private final Map<Thread, Work> working = new ConcurrentHashMap<>();
+  private final Budget budget = new Budget(inFlightBudget(Runtime.getRuntime().maxMemory()));
 
   Rescorer(RiskEngine engine, Settings settings, Progress progress) {
     this.engine = engine;
@@ -143,6 +147,8 @@ final class Rescorer {
           break;
         }
         Chunk chunk = result(next);
+        // Written or counted below, and dropped: its lines' memory goes back to the reader.
+        budget.give(chunk.cost());
         if (chunk.replayed() != null) {
           recount(chunk, written, stats, baseline, diff);
           if (chunk.lastLine() == skip) {
@@ -351,19 +357,25 @@ final class Rescorer {
     try {
       try (LineReader lines = new LineReader(settings.input().open(), settings.maxLineChars())) {
         long lineNumber = 0;
-        boolean more = true;
-        while (more && !Thread.currentThread().isInterrupted()) {
-          List<LineReader.Line> batch = new ArrayList<>(settings.chunkLines());
-          LineReader.Line line = null;
+        LineReader.Line line = lines.next();
+        while (line != null && !Thread.currentThread().isInterrupted()) {
+          List<LineReader.Line> batch = new ArrayList<>();
+          long cost = 0;
           // Lines a resumed run had written make chunks of their own, to be counted, not assessed.
           int size = lineNumber < skip ? (int) Math.min(settings.chunkLines(), skip - lineNumber)
               : settings.chunkLines();
-          while (batch.size() < size && (line = lines.next()) != null) {
+          while (line != null && batch.size() < size) {
+            long lineCost = lineCost(line.tooLong() ? 0 : line.bytes().length);
+            if (!budget.tryTake(lineCost)) {
+              if (!batch.isEmpty()) {
+                // Hand over what is held before waiting: only the chunks ahead give memory back.
+                break;
+              }
+              budget.take(lineCost);
+            }
             batch.add(line);
-          }
-          more = line != null;
-          if (batch.isEmpty()) {
-            break;
+            cost += lineCost;
+            line = lines.next();
           }
           String notJsonLines = lineNumber == 0 ? InputShape.problem(batch) : null;
           if (notJsonLines != null) {
@@ -371,9 +383,10 @@ final class Rescorer {
           }
           long first = lineNumber + 1;
           long bytes = settings.input().bytesRead();
+          long chunkCost = cost;
           lineNumber += batch.size();
-          inFlight.put(workers.submit(first <= skip ? () -> outcomes(first, batch, bytes)
-              : () -> process(first, batch, bytes)));
+          inFlight.put(workers.submit(first <= skip ? () -> outcomes(first, batch, bytes, chunkCost)
+              : () -> process(first, batch, bytes, chunkCost)));
         }
       } catch (IOException e) {
         inFlight.put(CompletableFuture.failedFuture(new UserException(
@@ -392,7 +405,7 @@ final class Rescorer {
   }
 
   /** A worker: binds each line, assesses the chunk in one call, formats the output. */
-  private Chunk process(long firstLine, List<LineReader.Line> lines, long bytesRead) {
+  private Chunk process(long firstLine, List<LineReader.Line> lines, long bytesRead, long cost) {
     List<Declaration> declarations = new ArrayList<>(lines.size());
     List<Long> numbers = new ArrayList<>(lines.size());
     List<Outcome> outcomes = new ArrayList<>(lines.size());
@@ -438,11 +451,11 @@ final class Rescorer {
       assessed.add(new Assessed(numbers.get(i), assessment, lineOf(assessment),
           outcomes.get(i)));
     }
-    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead, null);
+    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead, null, cost);
   }
 
   /** A worker, on lines a resumed run had written: only their outcomes, for the counts. */
-  private Chunk outcomes(long firstLine, List<LineReader.Line> lines, long bytesRead) {
+  private Chunk outcomes(long firstLine, List<LineReader.Line> lines, long bytesRead, long cost) {
     List<Outcome> outcomes = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       Outcome outcome = null;
@@ -456,7 +469,7 @@ final class Rescorer {
       }
       outcomes.add(outcome);
     }
-    return new Chunk(List.of(), List.of(), firstLine + lines.size() - 1, bytesRead, outcomes);
+    return new Chunk(List.of(), List.of(), firstLine + lines.size() - 1, bytesRead, outcomes, cost);
   }
 
   private static byte[] withoutByteOrderMark(long number, byte[] line) {
@@ -481,6 +494,70 @@ final class Rescorer {
       }
     }
     return true;
+  }
+
+  /**
+   * Heap a line in flight may take, per byte of its UTF-8 text: the line, the declaration bound
+   * from it, the engine's facts while it is assessed and the assessment's text until it is
+   * written. Measured with lines of 1,000 items of long descriptions at the default limit (see
+   * docs/reliability.md), with room to spare.
+   */
+  static final int HEAP_PER_LINE_BYTE = 16;
+
+  /** What the reader may have in flight: half the heap, the other half for the pack and the engine. */
+  static long inFlightBudget(long maxMemory) {
+    return maxMemory / 2;
+  }
+
+  static long lineCost(long bytes) {
+    return HEAP_PER_LINE_BYTE * (bytes + 64);
+  }
+
+  /**
+   * Why the heap cannot hold a line of {@code maxLineChars} in flight, or null if it can: such a
+   * run is refused before it starts, rather than running out of memory on the first long line.
+   */
+  static String heapTooSmall(int maxLineChars, long maxMemory) {
+    // A character takes up to 3 bytes of UTF-8 (LineReader's bound).
+    long cost = lineCost(3L * maxLineChars);
+    if (cost <= inFlightBudget(maxMemory)) {
+      return null;
+    }
+    long neededMegabytes = 2 * cost / (1 << 20) + 1;
+    return String.format(java.util.Locale.ROOT, "a line of --max-line-chars %,d characters may take %,d MB of"
+        + " heap while it is assessed, more than this JVM can spare (maximum heap %,d MB, -Xmx): lower"
+        + " --max-line-chars, or raise -Xmx to at least %,dm (java -Xmx%dm -jar riskgate.jar ...)",
+        maxLineChars, cost >> 20, maxMemory >> 20, neededMegabytes, neededMegabytes);
+  }
+
+  /** Bytes of heap lines in flight may take: the reader takes, the writer gives back. */
+  private static final class Budget {
+    private long left;
+
+    Budget(long total) {
+      this.left = total;
+    }
+
+    synchronized boolean tryTake(long bytes) {
+      if (bytes > left) {
+        return false;
+      }
+      left -= bytes;
+      return true;
+    }
+
+    /** Waits until there is room; a single line always fits (see {@link #heapTooSmall}). */
+    synchronized void take(long bytes) throws InterruptedException {
+      while (bytes > left) {
+        wait();
+      }
+      left -= bytes;
+    }
+
+    synchronized void give(long bytes) {
+      left += bytes;
+      notifyAll();
+    }
   }
 
   /** The baseline's assessments, read in step with this run's. */
