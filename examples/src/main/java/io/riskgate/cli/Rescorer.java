@@ -387,6 +387,7 @@ final class Rescorer {
           lineNumber += batch.size();
           inFlight.put(workers.submit(first <= skip ? () -> outcomes(first, batch, bytes, chunkCost)
               : () -> process(first, batch, bytes, chunkCost)));
+          HaltPoint.reach("reading");
         }
       } catch (IOException e) {
         inFlight.put(CompletableFuture.failedFuture(new UserException(
