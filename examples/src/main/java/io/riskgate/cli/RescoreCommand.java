@@ -2,7 +2,12 @@ package io.riskgate.cli;
 
 import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +37,8 @@ import picocli.CommandLine.Option;
         "1:some lines rejected, or some declarations failed closed (see the summary)",
         "2:bad arguments, unreadable or unwritable files, a pack that does not load, a baseline that"
             + " does not match the input",
-        "3:the run could not complete: a rule stuck (--stuck-after), a JVM error such as running out"
-            + " of memory; no output is written"})
+        "3:the run could not complete: a rule stuck (--stuck-after), an output that cannot be written"
+            + " (a full disk), a JVM error such as running out of memory; no output is renamed into place"})
 final class RescoreCommand implements Callable<Integer> {
   static final String BUNDLED_PACK = "riskgate/packs/vn-baseline";
   static final String BUNDLED_SAMPLE = "riskgate/samples/vn-sample.jsonl.gz";
@@ -86,11 +91,18 @@ final class RescoreCommand implements Callable<Integer> {
       description = "Stop the run (exit 3, naming the input line and the rule) when a rule or condition has not finished for this long, 1 to 86400 (default: ${DEFAULT-VALUE}).")
   int stuckAfter;
 
+  @Option(names = "--resume",
+      description = "Continue a run that was killed (kill -9, power loss) from what it had written, given the same arguments: the outputs end byte for byte as an uninterrupted run's. Needs --in a file and --out and --rejects plain files (not .gz, not -).")
+  boolean resume;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
   /** Where {@code --out -} writes; a field so that tests can catch it. */
   OutputStream standardOutput = System.out;
+
+  /** Wraps every output's stream; a field so that tests can inject failing ones. */
+  StagedFile.StreamFilter streamFilter = StagedFile.StreamFilter.NONE;
 
   @Override
   public Integer call() throws Exception {
@@ -125,28 +137,87 @@ final class RescoreCommand implements Callable<Integer> {
     boolean terminal = Progress.stderrIsTerminal();
     Progress progress = quiet ? Progress.none() : Progress.of(System.err, terminal, source::size);
 
+    boolean resumable = !toStandardOutput && plain(outFile) && plain(rejectsFile)
+        && (in == null || !in.toString().equals("-"));
+    if (resume && !resumable) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --in a file and"
+          + " --out and --rejects plain files (not .gz, not -, not a device): only those can be cut back"
+          + " to a checkpoint");
+    }
+    Map<String, Path> staging = new LinkedHashMap<>(outputs);
+    staging.values().removeIf(path -> path == null || !StagedFile.staged(path));
+    RunJournal journal = resumable ? RunJournal.open(RunJournal.of(outFile)) : null;
     List<StagedFile> staged = new ArrayList<>();
+    boolean keepJournal = false;
     try {
+      String fingerprint = journal == null ? null : fingerprint(engine, source, outFile, rejectsFile);
+      RunJournal.Left left = journal == null ? null : journal.left();
+      Rescorer.Resume from = Rescorer.Resume.NONE;
+      if (resume) {
+        keepJournal = true;
+        if (left == null) {
+          keepJournal = false;
+          throw new UserException("--resume: no interrupted run to resume into " + outFile + " (no journal "
+              + journal.file() + "); run again without --resume");
+        }
+        if (!fingerprint.equals(left.fingerprint())) {
+          throw new UserException("--resume: the interrupted run into " + outFile + " had other arguments,"
+              + " another pack or another input (its journal " + journal.file() + " says " + left.fingerprint()
+              + "); give the same ones, or run without --resume to start over");
+        }
+        if (left.committedStatus() != null) {
+          keepJournal = false;
+          return renameLeftovers(stdout, journal, staging.values(), left.committedStatus());
+        }
+        from = new Rescorer.Resume(journal, left.checkpoint(), StagedFile.partOf(outFile),
+            StagedFile.partOf(rejectsFile));
+      } else if (journal != null) {
+        if (left != null) {
+          removeLeftovers(journal, staging.values());
+        }
+        journal.start(fingerprint);
+        from = new Rescorer.Resume(journal, RunJournal.Checkpoint.START, null, null);
+      }
+      HaltPoint.reach("started");
+
       StagedFile outStaged;
       if (toStandardOutput) {
         outStaged = StagedFile.standardOutput(standardOutput);
         staged.add(outStaged);
       } else {
-        outStaged = stage(staged, outFile);
+        outStaged = stage(staged, outFile, resume ? from.from().outBytes() : -1);
       }
-      StagedFile rejectsStaged = stage(staged, rejectsFile);
-      Rescorer.Result result = new Rescorer(engine, settings, progress).run(outStaged, rejectsStaged);
+      StagedFile rejectsStaged = stage(staged, rejectsFile, resume ? from.from().rejectsBytes() : -1);
+      keepJournal = false;
+      Rescorer.Result result = new Rescorer(engine, settings, progress).run(outStaged, rejectsStaged, from);
       RunReport runReport = new RunReport(engine.pack(), source.name(),
           baseline == null ? null : baseline.toString(), threads, compileSeconds, result, engine.criteria());
       String text = SummaryText.render(runReport);
       if (summaryFile != null) {
-        stage(staged, summaryFile).write(text);
+        stage(staged, summaryFile, -1).write(text);
       }
       if (reportFile != null) {
-        stage(staged, reportFile).write(HtmlReport.render(runReport));
+        stage(staged, reportFile, -1).write(HtmlReport.render(runReport));
       }
+      RunStats stats = result.stats();
+      int status = stats.rejected > 0 || stats.failedClosed > 0 ? Riskgate.FAILURES : Riskgate.OK;
+      // Every output written down to the disk before any is renamed: a write that fails (a full
+      // disk) leaves every target as it was.
       for (StagedFile file : staged) {
-        file.commit();
+        file.finish();
+      }
+      HaltPoint.reach("finished");
+      if (journal != null) {
+        journal.commit(status);
+      }
+      HaltPoint.reach("committed");
+      for (StagedFile file : staged) {
+        file.rename();
+        HaltPoint.reach("renaming");
+      }
+      if (journal != null) {
+        syncFolder(outFile);
+        journal.delete();
       }
       stdout.print(text);
       stdout.println();
@@ -154,12 +225,98 @@ final class RescoreCommand implements Callable<Integer> {
         stdout.println("wrote " + (file.target().toString().equals("-") ? "standard output" : file.target()));
       }
       stdout.flush();
-      RunStats stats = result.stats();
-      return stats.rejected > 0 || stats.failedClosed > 0 ? Riskgate.FAILURES : Riskgate.OK;
+      return status;
     } finally {
       for (StagedFile file : staged) {
         file.close();
       }
+      if (journal != null) {
+        if (keepJournal) {
+          journal.close();
+        } else {
+          // A run that failed leaves nothing to resume: its temporary files are gone.
+          try {
+            journal.delete();
+          } catch (WriteFailedException e) {
+            // It says by its name what it is; the next run removes it.
+          }
+        }
+      }
+    }
+  }
+
+  /** What must be the same for a resumed run to continue a killed one: input, pack, outputs, limits. */
+  private String fingerprint(RiskEngine engine, Source source, Path outFile, Path rejectsFile) {
+    StringBuilder text = new StringBuilder();
+    text.append("in=").append(in == null ? source.name() : describeFile(in));
+    text.append(" pack=").append(engine.pack().contentHash());
+    text.append(" baseline=").append(baseline == null ? "none" : describeFile(baseline));
+    text.append(" out=").append(outFile.toAbsolutePath().normalize());
+    text.append(" rejects=").append(rejectsFile.toAbsolutePath().normalize());
+    text.append(" max-line-chars=").append(maxLineChars);
+    return text.toString();
+  }
+
+  private static String describeFile(Path file) {
+    try {
+      return file.toAbsolutePath().normalize() + ":" + Files.size(file) + ":"
+          + Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return file.toAbsolutePath().normalize().toString();
+    }
+  }
+
+  private static boolean plain(Path file) {
+    return !file.getFileName().toString().endsWith(".gz") && StagedFile.staged(file);
+  }
+
+  /** Removes a killed run's temporary files and journal, naming them. */
+  private void removeLeftovers(RunJournal journal, Iterable<Path> targets) {
+    List<String> removed = new ArrayList<>();
+    try {
+      for (Path target : targets) {
+        if (Files.deleteIfExists(StagedFile.partOf(target))) {
+          removed.add(StagedFile.partOf(target).toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UserException("cannot remove the leftovers of an interrupted run: " + StagedFile.describe(e), e);
+    }
+    removed.add(journal.file().toString());
+    spec.commandLine().getErr().println(spec.qualifiedName() + ": removed the leftovers of an"
+        + " interrupted run (use --resume to continue one instead): " + String.join(", ", removed));
+    spec.commandLine().getErr().flush();
+  }
+
+  /** Completes a killed run that had written every output and was renaming them. */
+  private int renameLeftovers(PrintWriter stdout, RunJournal journal, Iterable<Path> targets, int status) {
+    for (Path target : targets) {
+      Path part = StagedFile.partOf(target);
+      try {
+        if (Files.exists(part)) {
+          Files.move(part, OutputPaths.followLinks(target.toAbsolutePath()).normalize(),
+              StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        throw new WriteFailedException(target + ": cannot rename " + part + " into place: "
+            + StagedFile.describe(e), e);
+      }
+      stdout.println("wrote " + target);
+    }
+    syncFolder(targets.iterator().next());
+    journal.delete();
+    stdout.println("the interrupted run had written every output; they are now in place");
+    stdout.flush();
+    return status;
+  }
+
+  /** Writes the folder's entries (the renames) down to the disk; best effort where unsupported. */
+  private static void syncFolder(Path file) {
+    Path folder = OutputPaths.followLinks(file.toAbsolutePath()).normalize().getParent();
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some systems cannot open a folder for fsync; the renames are made all the same.
     }
   }
 
@@ -177,8 +334,8 @@ final class RescoreCommand implements Callable<Integer> {
     return out.resolveSibling(base + ".rejects.jsonl");
   }
 
-  private static StagedFile stage(List<StagedFile> staged, Path target) {
-    StagedFile file = StagedFile.create(target);
+  private StagedFile stage(List<StagedFile> staged, Path target, long resumeAt) {
+    StagedFile file = StagedFile.create(target, streamFilter, resumeAt);
     staged.add(file);
     return file;
   }
@@ -193,6 +350,10 @@ final class RescoreCommand implements Callable<Integer> {
     }
     if (maxLineChars < 100) {
       throw new CommandLine.ParameterException(cli, "--max-line-chars must be at least 100, was " + maxLineChars);
+    }
+    String heap = Rescorer.heapTooSmall(maxLineChars, Runtime.getRuntime().maxMemory());
+    if (heap != null) {
+      throw new CommandLine.ParameterException(cli, heap);
     }
     if (in == null && (pack != null || out != null)) {
       throw new CommandLine.ParameterException(cli, "--in is required with --pack or --out"

@@ -37,9 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and format its output, and the calling thread writes the chunks in input order, counts, and
  * compares with the baseline.
  *
- * <p>Memory stays constant whatever the input size: at most {@code 2 × threads} chunks are in
- * flight (the queue of futures is bounded and the reader blocks on it), and the counts are per
- * channel and per criterion, not per declaration.
+ * <p>Memory stays within the heap whatever the input: the lines in flight (read and not yet
+ * written) may take at most half the heap, counted in bytes ({@link #HEAP_PER_LINE_BYTE} per byte
+ * of a line), not in lines: the reader cuts a chunk short and waits when the next line would not
+ * fit, and a heap too small for one line of {@code --max-line-chars} is refused before the run. At
+ * most {@code 2 × threads} chunks are in flight, and the counts are per channel and per criterion,
+ * not per declaration.
  *
  * <p>Output is in input order, so two runs on the same input line up assessment by assessment: a
  * baseline is compared in lockstep, with no index of declarations held in memory.
@@ -52,6 +55,15 @@ final class Rescorer {
    */
   record Settings(Source input, Path baseline, int threads, int chunkLines, int maxLineChars,
       Duration stuckAfter) {}
+
+  /**
+   * Where a resumed run starts: the first {@code lines} input lines are already in the outputs'
+   * temporary files ({@code outPart}, {@code rejectsPart}), and are only read again to count them.
+   * The journal, when there is one, records checkpoints as the run goes.
+   */
+  record Resume(RunJournal journal, RunJournal.Checkpoint from, Path outPart, Path rejectsPart) {
+    static final Resume NONE = new Resume(null, RunJournal.Checkpoint.START, null, null);
+  }
 
   /** A line set aside: its number, the declaration number if it was readable, and why. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,18 +85,29 @@ final class Rescorer {
   /** The declarations a worker is assessing, and their input lines: for naming a stuck line. */
   private record Work(List<Declaration> declarations, List<Long> lines) {}
 
-  /** A processed chunk; {@code bytesRead} is how far the input had been read when it was cut. */
-  private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead) {}
+  /**
+   * A processed chunk; {@code bytesRead} is how far the input had been read when it was cut. A chunk
+   * of lines a resumed run had already written has {@code replayed}: each line's outcome (null if
+   * none), to count with the assessments read back from the output.
+   */
+  private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead,
+      List<Outcome> replayed, long cost) {}
 
   private static final ObjectWriter REJECT_WRITER = JsonMapper.builder().build().writer();
+  private static final com.fasterxml.jackson.databind.ObjectReader REJECT_READER = JsonMapper.builder().build().reader();
   private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /** How often a run with a journal writes a checkpoint; a test property makes it every chunk. */
+  private static final long CHECKPOINT_NANOS = Long.getLong("riskgate.test.checkpointMillis", 1_000) * 1_000_000;
+  /** The time written while formatting, then cut out: rescore lines carry no time (see below). */
+  private static final String NO_TIME = "\"assessedAt\":\"1970-01-01T00:00:00Z\"";
 
   private final RiskEngine engine;
   private final RiskgateJson json;
   private final Settings settings;
   private final Progress progress;
   private final Map<Thread, Work> working = new ConcurrentHashMap<>();
+  private final Budget budget = new Budget(inFlightBudget(Runtime.getRuntime().maxMemory()));
 
   Rescorer(RiskEngine engine, Settings settings, Progress progress) {
     this.engine = engine;
@@ -95,28 +118,54 @@ final class Rescorer {
 
   /**
    * Runs the whole input, writing assessments to {@code out} and rejected lines to
-   * {@code rejects}; the caller commits them, or discards them on failure.
+   * {@code rejects}; the caller finishes and renames them, or discards them on failure.
    *
-   * @throws UserException for a file that cannot be read or written, or a baseline that does not
-   *     match the input
+   * @throws UserException for a file that cannot be read, or a baseline that does not match the input
+   * @throws WriteFailedException for an output that cannot be written
    */
   Result run(StagedFile out, StagedFile rejects) throws InterruptedException {
+    return run(out, rejects, Resume.NONE);
+  }
+
+  Result run(StagedFile out, StagedFile rejects, Resume resume) throws InterruptedException {
     long start = System.nanoTime();
     RunStats stats = new RunStats();
     BaselineDiff diff = settings.baseline() == null ? null : new BaselineDiff();
     BlockingQueue<Future<Chunk>> inFlight = new ArrayBlockingQueue<>(2 * settings.threads());
     ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), named("riskgate-worker"));
-    Thread reader = named("riskgate-reader").newThread(() -> read(inFlight, workers));
+    long skip = resume.from().lines();
+    Thread reader = named("riskgate-reader").newThread(() -> read(inFlight, workers, skip));
     try (Baseline baseline = settings.baseline() == null ? null : new Baseline(settings.baseline(),
-            settings.maxLineChars())) {
+            settings.maxLineChars());
+        Written written = skip == 0 ? null : new Written(resume.outPart(), resume.rejectsPart())) {
       reader.start();
+      long lastCheckpoint = System.nanoTime();
+      int checkpoints = 0;
       while (true) {
         Future<Chunk> next = inFlight.take();
         if (next == END) {
           break;
         }
         Chunk chunk = result(next);
+        // Written or counted below, and dropped: its lines' memory goes back to the reader.
+        budget.give(chunk.cost());
+        if (chunk.replayed() != null) {
+          recount(chunk, written, stats, baseline, diff);
+          if (chunk.lastLine() == skip) {
+            // Before this run appends anything: the outputs must hold exactly what was counted.
+            written.finish();
+          }
+          progress.update(chunk.lastLine(), chunk.bytesRead());
+          continue;
+        }
+        int half = chunk.assessed().size() / 2;
         for (Assessed a : chunk.assessed()) {
+          if (half-- == 0 && checkpoints >= 2 && HaltPoint.named("writing")) {
+            // Lines after the last checkpoint and a torn one: what a kill while writing leaves.
+            out.write(a.json().substring(0, a.json().length() / 2));
+            out.sync();
+            HaltPoint.reach("writing");
+          }
           out.line(a.json());
           stats.assessed(a.assessment(), a.outcome());
           if (baseline != null) {
@@ -127,15 +176,24 @@ final class Rescorer {
           rejects.line(rejectJson(reject));
           stats.rejected();
         }
+        if (resume.journal() != null && System.nanoTime() - lastCheckpoint >= CHECKPOINT_NANOS) {
+          resume.journal().checkpoint(new RunJournal.Checkpoint(chunk.lastLine(), out.sync(), rejects.sync()));
+          lastCheckpoint = System.nanoTime();
+          HaltPoint.reach("checkpoint-" + ++checkpoints);
+        }
         progress.update(chunk.lastLine(), chunk.bytesRead());
       }
       if (baseline != null) {
         baseline.finish(stats.assessed);
       }
+      if (written != null && stats.lines < skip) {
+        throw new UserException("cannot resume: the input has fewer lines (" + stats.lines + ") than the"
+            + " interrupted run had written (" + skip + "); start the run again without --resume");
+      }
       progress.finish(stats.lines);
       return new Result(stats, diff, System.nanoTime() - start);
     } catch (IOException e) {
-      throw new UserException("cannot write the output: " + StagedFile.describe(e), e);
+      throw new UserException("cannot read: " + StagedFile.describe(e), e);
     } finally {
       progress.clear();
       reader.interrupt();
@@ -143,6 +201,107 @@ final class Rescorer {
       // Unblock a reader waiting for room, so it sees the interrupt and ends.
       inFlight.clear();
       reader.join();
+    }
+  }
+
+  /** Counts lines a resumed run had written, reading their assessments back from the output. */
+  private void recount(Chunk chunk, Written written, RunStats stats, Baseline baseline, BaselineDiff diff)
+      throws IOException {
+    long first = chunk.lastLine() - chunk.replayed().size() + 1;
+    for (int i = 0; i < chunk.replayed().size(); i++) {
+      long line = first + i;
+      if (written.nextReject() == line) {
+        written.takeReject();
+        stats.rejected();
+        continue;
+      }
+      Assessment assessment = written.nextAssessment(json, line);
+      stats.assessed(assessment, chunk.replayed().get(i));
+      if (baseline != null) {
+        diff.compare(baseline.next(new Assessed(line, assessment, null, null)), assessment, line);
+      }
+    }
+  }
+
+  /**
+   * One assessment as rescore writes it: without {@code assessedAt}, so that two runs on the same
+   * input write the same bytes and a resumed run ends as an uninterrupted one; the run's time is
+   * in the summary and the report.
+   */
+  String lineOf(Assessment assessment) {
+    String text = json.writeAssessment(new Assessment(assessment.declarationNumber(), assessment.channel(),
+        assessment.score(), assessment.hits(), assessment.selection(), assessment.pack(),
+        assessment.engineVersion(), java.time.Instant.EPOCH));
+    // Only the field can hold this text: a quote inside a string value is escaped.
+    return text.replace("," + NO_TIME, "").replace(NO_TIME + ",", "");
+  }
+
+  /** Reads an assessment rescore wrote (without its time) or the library wrote (with it). */
+  static Assessment readLine(RiskgateJson json, String line, long lineNumber) {
+    String text = line;
+    int close = text.lastIndexOf('}');
+    if (close > 0 && !text.contains("\"assessedAt\"")) {
+      text = text.substring(0, close) + "," + NO_TIME + text.substring(close);
+    }
+    return json.readAssessment(text, lineNumber);
+  }
+
+  /** The outputs a killed run had written, read back in step with the input on resume. */
+  private static final class Written implements AutoCloseable {
+    private final java.io.BufferedReader assessments;
+    private final java.io.BufferedReader rejects;
+    private final Path outPart;
+    private long nextReject = -2;
+    private long assessmentLine;
+
+    Written(Path outPart, Path rejectsPart) {
+      this.outPart = outPart;
+      try {
+        this.assessments = java.nio.file.Files.newBufferedReader(outPart, StandardCharsets.UTF_8);
+        this.rejects = java.nio.file.Files.newBufferedReader(rejectsPart, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserException("cannot resume: " + StagedFile.describe(e), e);
+      }
+    }
+
+    long nextReject() throws IOException {
+      if (nextReject == -2) {
+        String line = rejects.readLine();
+        nextReject = line == null ? -1 : REJECT_READER.readTree(line).path("line").asLong(-1);
+      }
+      return nextReject;
+    }
+
+    void takeReject() {
+      nextReject = -2;
+    }
+
+    Assessment nextAssessment(RiskgateJson json, long inputLine) throws IOException {
+      String line = assessments.readLine();
+      assessmentLine++;
+      if (line == null) {
+        throw new UserException("cannot resume: " + outPart + " ends before input line " + inputLine
+            + ": it was changed since the run was killed; start the run again without --resume");
+      }
+      try {
+        return readLine(json, line, assessmentLine);
+      } catch (DeclarationException e) {
+        throw new UserException("cannot resume: " + outPart + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Every written line must have been counted: what is left was not in the checkpoint. */
+    void finish() throws IOException {
+      if (assessments.readLine() != null || nextReject() != -1) {
+        throw new UserException("cannot resume: " + outPart + " holds more than its journal recorded;"
+            + " start the run again without --resume");
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      assessments.close();
+      rejects.close();
     }
   }
 
@@ -194,20 +353,29 @@ final class Rescorer {
   }
 
   /** The reader thread: lines into chunks, chunks onto the workers, futures onto the queue. */
-  private void read(BlockingQueue<Future<Chunk>> inFlight, ExecutorService workers) {
+  private void read(BlockingQueue<Future<Chunk>> inFlight, ExecutorService workers, long skip) {
     try {
       try (LineReader lines = new LineReader(settings.input().open(), settings.maxLineChars())) {
         long lineNumber = 0;
-        boolean more = true;
-        while (more && !Thread.currentThread().isInterrupted()) {
-          List<LineReader.Line> batch = new ArrayList<>(settings.chunkLines());
-          LineReader.Line line = null;
-          while (batch.size() < settings.chunkLines() && (line = lines.next()) != null) {
+        LineReader.Line line = lines.next();
+        while (line != null && !Thread.currentThread().isInterrupted()) {
+          List<LineReader.Line> batch = new ArrayList<>();
+          long cost = 0;
+          // Lines a resumed run had written make chunks of their own, to be counted, not assessed.
+          int size = lineNumber < skip ? (int) Math.min(settings.chunkLines(), skip - lineNumber)
+              : settings.chunkLines();
+          while (line != null && batch.size() < size) {
+            long lineCost = lineCost(line.tooLong() ? 0 : line.bytes().length);
+            if (!budget.tryTake(lineCost)) {
+              if (!batch.isEmpty()) {
+                // Hand over what is held before waiting: only the chunks ahead give memory back.
+                break;
+              }
+              budget.take(lineCost);
+            }
             batch.add(line);
-          }
-          more = line != null;
-          if (batch.isEmpty()) {
-            break;
+            cost += lineCost;
+            line = lines.next();
           }
           String notJsonLines = lineNumber == 0 ? InputShape.problem(batch) : null;
           if (notJsonLines != null) {
@@ -215,8 +383,11 @@ final class Rescorer {
           }
           long first = lineNumber + 1;
           long bytes = settings.input().bytesRead();
+          long chunkCost = cost;
           lineNumber += batch.size();
-          inFlight.put(workers.submit(() -> process(first, batch, bytes)));
+          inFlight.put(workers.submit(first <= skip ? () -> outcomes(first, batch, bytes, chunkCost)
+              : () -> process(first, batch, bytes, chunkCost)));
+          HaltPoint.reach("reading");
         }
       } catch (IOException e) {
         inFlight.put(CompletableFuture.failedFuture(new UserException(
@@ -235,7 +406,7 @@ final class Rescorer {
   }
 
   /** A worker: binds each line, assesses the chunk in one call, formats the output. */
-  private Chunk process(long firstLine, List<LineReader.Line> lines, long bytesRead) {
+  private Chunk process(long firstLine, List<LineReader.Line> lines, long bytesRead, long cost) {
     List<Declaration> declarations = new ArrayList<>(lines.size());
     List<Long> numbers = new ArrayList<>(lines.size());
     List<Outcome> outcomes = new ArrayList<>(lines.size());
@@ -254,8 +425,7 @@ final class Rescorer {
         continue;
       }
       // Editors on Windows may start a UTF-8 file with a byte order mark; it is not JSON.
-      byte[] bytes = number == 1 && startsWithByteOrderMark(line.bytes())
-          ? Arrays.copyOfRange(line.bytes(), BYTE_ORDER_MARK.length, line.bytes().length) : line.bytes();
+      byte[] bytes = withoutByteOrderMark(number, line.bytes());
       try {
         JsonlRecord record = JsonlRecord.parse(bytes, number);
         declarations.add(json.readDeclaration(record.declarationJson(), number));
@@ -279,10 +449,33 @@ final class Rescorer {
     List<Assessed> assessed = new ArrayList<>(assessments.size());
     for (int i = 0; i < assessments.size(); i++) {
       Assessment assessment = assessments.get(i);
-      assessed.add(new Assessed(numbers.get(i), assessment, json.writeAssessment(assessment),
+      assessed.add(new Assessed(numbers.get(i), assessment, lineOf(assessment),
           outcomes.get(i)));
     }
-    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead);
+    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead, null, cost);
+  }
+
+  /** A worker, on lines a resumed run had written: only their outcomes, for the counts. */
+  private Chunk outcomes(long firstLine, List<LineReader.Line> lines, long bytesRead, long cost) {
+    List<Outcome> outcomes = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      Outcome outcome = null;
+      if (!lines.get(i).tooLong()) {
+        try {
+          outcome = JsonlRecord.parse(withoutByteOrderMark(firstLine + i, lines.get(i).bytes()),
+              firstLine + i).outcome();
+        } catch (JsonlRecord.OutcomeException e) {
+          // A rejected line: counted as such from the rejects.
+        }
+      }
+      outcomes.add(outcome);
+    }
+    return new Chunk(List.of(), List.of(), firstLine + lines.size() - 1, bytesRead, outcomes, cost);
+  }
+
+  private static byte[] withoutByteOrderMark(long number, byte[] line) {
+    return number == 1 && startsWithByteOrderMark(line)
+        ? Arrays.copyOfRange(line, BYTE_ORDER_MARK.length, line.length) : line;
   }
 
   private static boolean startsWithByteOrderMark(byte[] line) {
@@ -302,6 +495,70 @@ final class Rescorer {
       }
     }
     return true;
+  }
+
+  /**
+   * Heap a line in flight may take, per byte of its UTF-8 text: the line, the declaration bound
+   * from it, the engine's facts while it is assessed and the assessment's text until it is
+   * written. Measured with lines of 1,000 items of long descriptions at the default limit (see
+   * docs/reliability.md), with room to spare.
+   */
+  static final int HEAP_PER_LINE_BYTE = 16;
+
+  /** What the reader may have in flight: half the heap, the other half for the pack and the engine. */
+  static long inFlightBudget(long maxMemory) {
+    return maxMemory / 2;
+  }
+
+  static long lineCost(long bytes) {
+    return HEAP_PER_LINE_BYTE * (bytes + 64);
+  }
+
+  /**
+   * Why the heap cannot hold a line of {@code maxLineChars} in flight, or null if it can: such a
+   * run is refused before it starts, rather than running out of memory on the first long line.
+   */
+  static String heapTooSmall(int maxLineChars, long maxMemory) {
+    // A character takes up to 3 bytes of UTF-8 (LineReader's bound).
+    long cost = lineCost(3L * maxLineChars);
+    if (cost <= inFlightBudget(maxMemory)) {
+      return null;
+    }
+    long neededMegabytes = 2 * cost / (1 << 20) + 1;
+    return String.format(java.util.Locale.ROOT, "a line of --max-line-chars %,d characters may take %,d MB of"
+        + " heap while it is assessed, more than this JVM can spare (maximum heap %,d MB, -Xmx): lower"
+        + " --max-line-chars, or raise -Xmx to at least %,dm (java -Xmx%dm -jar riskgate.jar ...)",
+        maxLineChars, cost >> 20, maxMemory >> 20, neededMegabytes, neededMegabytes);
+  }
+
+  /** Bytes of heap lines in flight may take: the reader takes, the writer gives back. */
+  private static final class Budget {
+    private long left;
+
+    Budget(long total) {
+      this.left = total;
+    }
+
+    synchronized boolean tryTake(long bytes) {
+      if (bytes > left) {
+        return false;
+      }
+      left -= bytes;
+      return true;
+    }
+
+    /** Waits until there is room; a single line always fits (see {@link #heapTooSmall}). */
+    synchronized void take(long bytes) throws InterruptedException {
+      while (bytes > left) {
+        wait();
+      }
+      left -= bytes;
+    }
+
+    synchronized void give(long bytes) {
+      left += bytes;
+      notifyAll();
+    }
   }
 
   /** The baseline's assessments, read in step with this run's. */
@@ -328,7 +585,7 @@ final class Rescorer {
       }
       Assessment before;
       try {
-        before = json.readAssessment(line.text(), lineNumber);
+        before = readLine(json, line.text(), lineNumber);
       } catch (DeclarationException e) {
         throw new UserException("baseline " + file + ": " + e.getMessage());
       }

@@ -162,7 +162,7 @@ public final class Riskgate implements Runnable {
   private static int failed(Exception e, CommandLine command, boolean debug) {
     PrintWriter err = command.getErr();
     String name = command.getCommandSpec().qualifiedName();
-    if (e instanceof StuckException) {
+    if (e instanceof StuckException || e instanceof WriteFailedException) {
       err.println(name + ": " + e.getMessage());
       err.flush();
       return INCOMPLETE;

@@ -1,23 +1,30 @@
 package io.riskgate.cli;
 
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * An output file written under a temporary name beside its target and renamed onto it only by
- * {@link #commit()}: a run that fails part-way leaves a {@code .part} file, never a target that
- * looks complete. Gzip-compressed when the target's name ends in {@code .gz}.
+ * {@link #rename()} (or {@link #commit()}): a run that fails part-way leaves a {@code .part} file,
+ * never a target that looks complete. Gzip-compressed when the target's name ends in {@code .gz}.
+ *
+ * <p>The temporary name is fixed, {@code .<name>.part} beside the target, so that a killed run's
+ * leftovers can be named, removed or resumed ({@link RunJournal}). {@link #finish()} writes
+ * everything down to the disk (fsync); a run finishes every output before it renames any, so a
+ * write that fails (a full disk) leaves every target as it was.
  *
  * <p>A target that exists and is not a regular file (a device such as {@code /dev/null}, a named
  * pipe) is written to as it is: renaming a file onto it would replace it. Standard output
@@ -25,70 +32,103 @@ import java.util.zip.GZIPOutputStream;
  * output received before a failure is all it gets. A symbolic link is followed: the file it points
  * to is replaced, and the link stays.
  *
+ * <p>Write failures after creation are {@link WriteFailedException}s naming the target.
+ *
  * <p>Not thread-safe: one thread writes.
  */
 final class StagedFile implements AutoCloseable {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Wraps the stream of each staged file; a seam for tests that inject failing streams. */
+  interface StreamFilter {
+    OutputStream wrap(Path target, OutputStream out);
+
+    StreamFilter NONE = (target, out) -> out;
+  }
+
   private final Path target;
   /** The temporary file, or null when writing straight to the target. */
   private final Path temp;
   /** Where the temporary file goes: the target, or the file a link target points to. */
   private final Path destination;
+  /** The temporary file's channel, for fsync; null when writing straight to the target. */
+  private final FileChannel channel;
+  private final Counting counting;
   private final Writer writer;
+  private boolean finished;
   private boolean done;
 
-  private StagedFile(Path target, Path temp, Path destination, Writer writer) {
+  private StagedFile(Path target, Path temp, Path destination, FileChannel channel, Counting counting,
+      Writer writer) {
     this.target = target;
     this.temp = temp;
     this.destination = destination;
+    this.channel = channel;
+    this.counting = counting;
     this.writer = writer;
   }
 
   /** Standard output, as {@code -} names it; {@code out} is never closed, only flushed. */
   static StagedFile standardOutput(OutputStream out) {
-    OutputStream unclosed = new java.io.FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
+    Counting counting = new Counting(new Unclosed(out), 0);
+    return new StagedFile(Path.of("-"), null, null, null, counting,
+        new BufferedWriter(new OutputStreamWriter(counting, StandardCharsets.UTF_8), 1 << 16));
+  }
 
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
-    return new StagedFile(Path.of("-"), null, null,
-        new BufferedWriter(new OutputStreamWriter(unclosed, StandardCharsets.UTF_8), 1 << 16));
+  /** The temporary file a target is written to: {@code .<name>.part} beside the file it replaces. */
+  static Path partOf(Path target) {
+    Path destination = OutputPaths.followLinks(target.toAbsolutePath()).normalize();
+    return destination.resolveSibling("." + destination.getFileName() + ".part");
+  }
+
+  /** Whether the target is written through a temporary file (it is not a device, a pipe, a folder). */
+  static boolean staged(Path target) {
+    Path absolute = target.toAbsolutePath();
+    return !Files.exists(absolute) || Files.isRegularFile(absolute);
+  }
+
+  static StagedFile create(Path target) {
+    return create(target, StreamFilter.NONE, -1);
   }
 
   /**
-   * Creates the temporary file (and the target's folder), or opens a target that is not a regular
-   * file.
+   * Creates the temporary file (and the target's folder), replacing a leftover one, or opens a
+   * target that is not a regular file; with {@code resumeAt} 0 or more, reopens the existing
+   * temporary file cut to that many bytes, to write on from there.
    *
    * @throws UserException if it cannot be created
    */
-  static StagedFile create(Path target) {
+  static StagedFile create(Path target, StreamFilter filter, long resumeAt) {
     Path absolute = target.toAbsolutePath();
     try {
       if (Files.isDirectory(absolute)) {
         throw new UserException(target + ": is a folder, expected a file name");
       }
-      if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+      if (!staged(absolute)) {
         // WRITE alone: no truncation, no creation; a device or a pipe takes what it is given.
-        return new StagedFile(target, null, null, writer(absolute,
-            Files.newOutputStream(absolute, StandardOpenOption.WRITE)));
+        Counting counting = new Counting(filter.wrap(target,
+            Files.newOutputStream(absolute, StandardOpenOption.WRITE)), 0);
+        return new StagedFile(target, null, null, null, counting, writer(absolute, counting));
       }
       Path destination = OutputPaths.followLinks(absolute).normalize();
-      Path folder = destination.getParent();
-      Files.createDirectories(folder);
-      // Not Files.createTempFile: it makes the file private (0600); outputs follow the umask.
-      Path temp = folder.resolve("." + destination.getFileName() + "."
-          + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
-      OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-      // Interrupted runs (Ctrl-C) leave no .part file either; after commit it is already gone.
-      temp.toFile().deleteOnExit();
-      return new StagedFile(target, temp, destination, writer(absolute, out));
+      Files.createDirectories(destination.getParent());
+      Path temp = partOf(absolute);
+      FileChannel channel;
+      if (resumeAt >= 0) {
+        channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.size() < resumeAt) {
+          channel.close();
+          throw new UserException(temp + ": has " + Files.size(temp) + " bytes, fewer than the "
+              + resumeAt + " its journal recorded: it was changed since; start the run again without --resume");
+        }
+        channel.truncate(resumeAt);
+        channel.position(resumeAt);
+      } else {
+        // Not Files.createTempFile: it makes the file private (0600); outputs follow the umask.
+        channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+      }
+      Counting counting = new Counting(filter.wrap(target, new Unclosed(Channels.newOutputStream(channel))),
+          Math.max(0, resumeAt));
+      return new StagedFile(target, temp, destination, channel, counting, writer(absolute, counting));
     } catch (IOException e) {
       throw new UserException(target + ": cannot write: " + describe(e), e);
     }
@@ -105,15 +145,28 @@ final class StagedFile implements AutoCloseable {
     return target;
   }
 
+  /** The temporary file, or null when this output is written directly. */
+  Path temp() {
+    return temp;
+  }
+
   /** Writes {@code text} and a newline. */
-  void line(String text) throws IOException {
-    writer.write(text);
-    writer.write('\n');
+  void line(String text) {
+    try {
+      writer.write(text);
+      writer.write('\n');
+    } catch (IOException e) {
+      throw failed(e);
+    }
   }
 
   /** Writes {@code text} as it is. */
-  void write(String text) throws IOException {
-    writer.write(text);
+  void write(String text) {
+    try {
+      writer.write(text);
+    } catch (IOException e) {
+      throw failed(e);
+    }
   }
 
   /** Whether this output goes straight to its target (standard output, a device, a pipe). */
@@ -122,13 +175,42 @@ final class StagedFile implements AutoCloseable {
   }
 
   /**
-   * Closes the file and renames it onto the target, replacing any older file.
-   *
-   * @throws UserException if that fails (the temporary file is then removed)
+   * Writes what is buffered down to the disk (fsync) and returns the file's length in bytes: what a
+   * resumed run keeps. Only for a staged file that is not compressed.
    */
-  void commit() {
+  long sync() {
+    try {
+      writer.flush();
+      if (channel != null) {
+        channel.force(false);
+      }
+      return counting.count;
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Closes the temporary file with everything written down to the disk (fsync); no rename yet. */
+  void finish() {
+    if (finished) {
+      return;
+    }
     try {
       writer.close();
+      if (channel != null) {
+        channel.force(true);
+        channel.close();
+      }
+      finished = true;
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Renames the finished temporary file onto the target, replacing any older file. */
+  void rename() {
+    finish();
+    try {
       if (temp != null) {
         try {
           Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -138,9 +220,27 @@ final class StagedFile implements AutoCloseable {
       }
       done = true;
     } catch (IOException e) {
-      close();
-      throw new UserException(target + ": cannot write: " + describe(e), e);
+      throw failed(e);
     }
+  }
+
+  /**
+   * Finishes the file and renames it onto the target.
+   *
+   * @throws WriteFailedException if that fails (the temporary file is then removed)
+   */
+  void commit() {
+    try {
+      rename();
+    } catch (WriteFailedException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private WriteFailedException failed(IOException e) {
+    return new WriteFailedException(target + ": cannot write: " + describe(e)
+        + "; no output of the run is renamed into place", e);
   }
 
   /** Discards the temporary file unless committed (a direct output keeps what it got). Never throws. */
@@ -156,11 +256,53 @@ final class StagedFile implements AutoCloseable {
       // Discarding: a close failure changes nothing, the file goes anyway.
     }
     try {
+      if (channel != null) {
+        channel.close();
+      }
       if (temp != null) {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      // A leftover .part file is harmless and says by its name that it is not complete.
+      // A leftover .part file says by its name that it is not complete; the next run removes it.
+    }
+  }
+
+  /** Counts the bytes that reach the file, for the journal. */
+  private static final class Counting extends FilterOutputStream {
+    long count;
+
+    Counting(OutputStream out, long count) {
+      super(out);
+      this.count = count;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+
+  /** Passes everything on but closing: the channel is forced before it is closed. */
+  private static final class Unclosed extends FilterOutputStream {
+    Unclosed(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 

@@ -169,8 +169,9 @@ class JarIT {
     }
 
     // 60,000 assessments held in memory would need several times this heap.
+    // A heap this small holds lines of 100,000 characters in flight, not the default 1,000,000.
     Run run = java(List.of("-Xmx40m"), "rescore", "--pack", TestData.pack("gate").toString(),
-        "--in", in.toString(), "--out", "big-out.jsonl.gz");
+        "--in", in.toString(), "--out", "big-out.jsonl.gz", "--max-line-chars", "100000");
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).contains("lines     60,000 = 60,000 assessed + 0 rejected");
@@ -255,19 +256,25 @@ class JarIT {
   }
 
   @Test
-  void outOfMemory_exitsThreeWithOneLineSayingWhatToTry() throws Exception {
-    // One line of 100 million characters, allowed by --max-line-chars: more than the heap holds.
-    Path in = dir.resolve("huge.jsonl.gz");
-    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(in))) {
-      byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
-      for (int i = 0; i < 100; i++) {
-        gz.write(chunk);
-      }
-    }
-    String[] args = {"rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
-        "--out", "a.jsonl", "--max-line-chars", "200000000"};
+  void aLineTheHeapCannotHold_isRefusedUpFrontNamingTheSettings() throws Exception {
+    Path in = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
 
-    Run run = java(List.of("-Xmx48m"), args);
+    Run run = java(List.of("-Xmx48m"), "rescore", "-q", "--pack", TestData.pack("gate").toString(),
+        "--in", in.toString(), "--out", "a.jsonl", "--max-line-chars", "200000000");
+
+    assertOneLineError(run);
+    assertThat(run.err()).contains("--max-line-chars 200,000,000").contains("raise -Xmx");
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void outOfMemory_exitsThreeWithOneLineSayingWhatToTry() throws Exception {
+    // The reader thread fills the heap (a test-only property): the run must end, not hang.
+    Path in = Files.write(dir.resolve("in.jsonl"), TestData.lines(2_000, 3, false));
+    String[] args = {"rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", "a.jsonl", "--max-line-chars", "100000"};
+
+    Run run = java(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"), args);
 
     assertThat(run.status()).as(run.err()).isEqualTo(3);
     assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
@@ -278,7 +285,7 @@ class JarIT {
 
     List<String> debug = new ArrayList<>(List.of(args));
     debug.add("--debug");
-    Run traced = java(List.of("-Xmx48m"), debug.toArray(String[]::new));
+    Run traced = java(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"), debug.toArray(String[]::new));
     assertThat(traced.status()).isEqualTo(3);
     assertThat(traced.err()).startsWith("riskgate rescore: ran out of memory").contains("\tat ");
   }

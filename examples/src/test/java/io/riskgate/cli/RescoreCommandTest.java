@@ -39,7 +39,7 @@ class RescoreCommandTest {
     List<String> numbers = new ArrayList<>();
     long line = 0;
     for (String text : Files.readAllLines(assessments)) {
-      numbers.add(json.readAssessment(text, ++line).declarationNumber());
+      numbers.add(Rescorer.readLine(json, text, ++line).declarationNumber());
     }
     return numbers;
   }

@@ -1,0 +1,96 @@
+package io.riskgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Memory in flight is bounded by bytes, sized from the heap: the largest lines the default limits
+ * allow (1,000 items, just under 1,000,000 characters) run in the smallest heap rescore accepts for
+ * them, on many threads with the default batch; a heap too small for one such line is refused
+ * before the run starts. Child JVMs of the shaded jar, each with its own -Xmx.
+ */
+class RescoreHeapIT {
+  private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final int LINES = 40;
+
+  @TempDir
+  Path dir;
+
+  record Run(int status, String err) {}
+
+  private Run java(String heap, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx" + heap, "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path err = dir.resolve(".stderr");
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+    // A safety net against a hung child, not a timing assertion.
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("riskgate " + String.join(" ", args) + " did not finish");
+    }
+    return new Run(process.exitValue(), Files.readString(err));
+  }
+
+  /** Declarations of 1,000 items with long descriptions, each line just under 1,000,000 characters. */
+  private Path largestLines() throws Exception {
+    Path generated = dir.resolve("generated.jsonl");
+    assertThat(java("256m", "generate", "--count", String.valueOf(LINES), "--seed", "4", "--out",
+        generated.toString()).status()).isZero();
+    JsonMapper mapper = JsonMapper.builder().build();
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(generated)) {
+      ObjectNode declaration = (ObjectNode) mapper.readTree(line);
+      ObjectNode item = (ObjectNode) declaration.get("items").get(0);
+      String text = null;
+      // Items differ in their other fields: the description is cut until the line fits the limit.
+      for (int repeat = 50; text == null || text.length() > 999_999; repeat--) {
+        ArrayNode items = mapper.createArrayNode();
+        for (int i = 1; i <= 1_000; i++) {
+          items.add(item.deepCopy().put("line", i).put("description", "Brake assemblies ".repeat(repeat)));
+        }
+        declaration.set("items", items);
+        text = mapper.writeValueAsString(declaration);
+      }
+      assertThat(text.length()).isBetween(980_000, 999_999);
+      lines.add(text);
+    }
+    return Files.write(dir.resolve("largest.jsonl"), lines);
+  }
+
+  @Test
+  void theLargestAllowedLines_runInTheSmallestHeapAcceptedForThem() throws Exception {
+    Path in = largestLines();
+
+    // 96 MB: just above the 92 MB that rescore asks for with the default --max-line-chars. Before,
+    // 2 x threads batches of 500 such lines were held: gigabytes.
+    Run run = java("96m", "rescore", "-q", "--in", in.toString(), "--out", dir.resolve("out.jsonl").toString(),
+        "--threads", "8");
+
+    assertThat(run.status()).as(run.err()).isIn(0, 1);
+    assertThat(Files.readAllLines(dir.resolve("out.jsonl"))).hasSize(LINES);
+    assertThat(Files.readAllLines(dir.resolve("out.rejects.jsonl"))).isEmpty();
+  }
+
+  @Test
+  void aHeapTooSmallForOneLine_isRefusedUpFrontNamingTheSettings() throws Exception {
+    Path in = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
+
+    Run run = java("64m", "rescore", "-q", "--in", in.toString(), "--out", dir.resolve("out.jsonl").toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).hasLineCount(1).contains("--max-line-chars").contains("-Xmx").doesNotContain("Exception");
+    assertThat(dir.resolve("out.jsonl")).doesNotExist();
+  }
+}
