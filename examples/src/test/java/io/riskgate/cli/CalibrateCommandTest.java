@@ -226,6 +226,21 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void calibrate_gzipHistory_isReadAsThePlainOne() throws IOException {
+    Path gzip = dir.resolve("gate-history.jsonl.gz");
+    try (var zipped = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+      zipped.write(Files.readAllBytes(gateHistory()));
+    }
+
+    int status = calibrate("--pack", TestData.pack("gate").toString(), "--in", gzip.toString(),
+        "--red", "50", "--yellow", "50", "--out", dir.resolve("calibrated").toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("6 declarations assessed");
+    assertThat(reached("RED")).isEqualTo(new Reached(41, 2, 4));
+  }
+
+  @Test
   void calibrate_emptyOutFolder_receivesThePack() throws IOException {
     Path calibrated = Files.createDirectories(dir.resolve("empty"));
 
