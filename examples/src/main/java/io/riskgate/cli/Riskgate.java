@@ -25,8 +25,9 @@ import picocli.CommandLine.Command;
  * (with the stack trace under {@code --debug}), or a bug in Riskgate, reported with its stack trace.
  */
 @Command(name = "riskgate", mixinStandardHelpOptions = true, versionProvider = Riskgate.Version.class,
-    description = "Customs risk assessment with rule packs: re-score history, generate samples, validate packs.",
-    subcommands = {RescoreCommand.class, GenerateCommand.class, ValidateCommand.class,
+    description = "Customs risk assessment with rule packs: re-score history, calibrate thresholds, generate samples,"
+        + " validate packs.",
+    subcommands = {RescoreCommand.class, CalibrateCommand.class, GenerateCommand.class, ValidateCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -149,7 +150,7 @@ public final class Riskgate implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: rescore, generate or validate");
+        "a command is required: rescore, calibrate, generate or validate");
   }
 
   private static int badArguments(CommandLine.ParameterException e, String[] args) {

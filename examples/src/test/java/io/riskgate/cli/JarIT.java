@@ -65,7 +65,8 @@ class JarIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--help", "rescore --help", "generate --help", "validate --help", "help rescore"})
+  @ValueSource(strings = {"--help", "rescore --help", "calibrate --help", "generate --help", "validate --help",
+      "help rescore"})
   void help_everyCommand_printsUsageAndExitsZero(String args) throws Exception {
     Run run = riskgate(args.split(" "));
 
