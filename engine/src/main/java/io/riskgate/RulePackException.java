@@ -49,9 +49,9 @@ public final class RulePackException extends RiskgateException {
 
   /**
    * A pack that does not load because of {@code cause}, a failure below the pack (such as the
-   * compiler of its conditions), kept for the log.
+   * compiler of its conditions), kept for the log. Only the engine builds these.
    */
-  public RulePackException(String pack, List<Problem> problems, Throwable cause) {
+  RulePackException(String pack, List<Problem> problems, Throwable cause) {
     super(summary(pack, problems), cause);
     this.pack = pack;
     this.problems = List.copyOf(problems);
