@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +29,9 @@ final class DroolsRiskEngine implements RiskEngine {
    */
   static final int MAX_ITEMS_PER_SESSION = 2_500;
 
+  /** How long {@link #close()} lets the challenger compare what is queued. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
   private final Channel failureChannel;
   private final int maxFirings;
   private final int maxItems;
@@ -41,6 +45,17 @@ final class DroolsRiskEngine implements RiskEngine {
   private final AtomicReference<ServingPack> active = new AtomicReference<>();
   private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
   private final SessionRun sessions;
+  private final int challengerThreads;
+  private final int challengerCapacity;
+  private final ChallengerListener challengerListener;
+  /**
+   * The challenger at work, or null: the one field the assessing path reads for it, so that an
+   * engine without a challenger pays a null check and nothing else.
+   */
+  private volatile Challenger challenger;
+  /** Orders setting, replacing, removing the challenger and closing; never taken by assessing. */
+  private final Object challengerLock = new Object();
+  private boolean closed;
 
   DroolsRiskEngine(RiskEngine.Builder builder) {
     this.failureChannel = builder.failureChannel;
@@ -54,7 +69,74 @@ final class DroolsRiskEngine implements RiskEngine {
     this.compilation = CompiledPack.compilation(builder.conditionCompilation);
     this.packCache = builder.packCache;
     this.sessions = new SessionRun(maxFirings, maxTime, inFlight);
+    this.challengerThreads = builder.challengerThreads;
+    this.challengerCapacity = builder.challengerQueueCapacity;
+    this.challengerListener = builder.challengerListener;
     active.set(activate(builder.pack));
+    if (builder.challenger != null) {
+      challenger = challenge(activate(builder.challenger));
+    }
+  }
+
+  private Challenger challenge(ServingPack pack) {
+    return new Challenger(pack, clock.instant(), challengerThreads, challengerCapacity, challengerListener,
+        declarations -> assessAll(pack, declarations));
+  }
+
+  @Override
+  public PackVersion reloadChallenger(RulePack candidate) {
+    Objects.requireNonNull(candidate, "candidate");
+    ServingPack pack = activate(candidate);  // compiles off the lock: may take seconds
+    synchronized (challengerLock) {
+      if (closed) {
+        pack.retire();
+        throw new IllegalStateException("the engine is closed: a challenger cannot be set on it");
+      }
+      Challenger previous = challenger;
+      challenger = challenge(pack);
+      if (previous != null) {
+        previous.retire();
+      }
+    }
+    return pack.compiled.version();
+  }
+
+  @Override
+  public Optional<ChallengerDiff> removeChallenger() {
+    synchronized (challengerLock) {
+      Challenger previous = challenger;
+      if (previous == null || closed) {
+        return Optional.ofNullable(previous).map(Challenger::diff);
+      }
+      challenger = null;
+      previous.retire();
+      return Optional.of(previous.diff());
+    }
+  }
+
+  @Override
+  public Optional<ChallengerDiff> challengerDiff() {
+    Challenger current = challenger;
+    return current == null ? Optional.empty() : Optional.of(current.diff());
+  }
+
+  @Override
+  public void close() {
+    synchronized (challengerLock) {
+      if (!closed) {
+        closed = true;
+        Challenger current = challenger;
+        if (current != null) {
+          // Kept in place, closed: its final diff stays readable and offers are dropped.
+          current.close(CLOSE_WAIT.toNanos());
+        }
+      }
+    }
+  }
+
+  /** The challenger at work, or null; for tests. */
+  Challenger challenger() {
+    return challenger;
   }
 
   @Override
@@ -95,12 +177,27 @@ final class DroolsRiskEngine implements RiskEngine {
   @Override
   public Assessment assess(Declaration declaration) {
     Objects.requireNonNull(declaration, "declaration");
-    return run(active.get(), List.of(declaration), clock.instant()).get(0);
+    List<Declaration> batch = List.of(declaration);
+    List<Assessment> assessed = run(active.get(), batch, clock.instant());
+    Challenger candidate = challenger;
+    if (candidate != null) {
+      candidate.offer(batch, assessed, false);  // lists only the engine holds: nothing to copy
+    }
+    return assessed.get(0);
   }
 
   @Override
   public List<Assessment> assessAll(List<Declaration> declarations) {
-    ServingPack current = active.get();
+    List<Assessment> assessments = assessAll(active.get(), declarations);
+    Challenger candidate = challenger;
+    if (candidate != null) {
+      candidate.offer(declarations, assessments, true);  // the caller may change either list later
+    }
+    return assessments;
+  }
+
+  /** Assesses {@code declarations} with {@code current}, in batches, in input order. */
+  private List<Assessment> assessAll(ServingPack current, List<Declaration> declarations) {
     List<Assessment> assessments = new ArrayList<>(declarations.size());
     int from = 0;
     while (from < declarations.size()) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,8 +43,14 @@ import java.util.TreeSet;
  * (working memory, agenda, globals, listeners: as new) and keeps it for a later call on the same
  * pack, up to twice the processors' count of idle sessions. A pack cannot tell a reset session from
  * a new one; a reload disposes of the old pack's idle sessions.
+ *
+ * <p><b>Champion and challenger:</b> with {@link Builder#challenger} the engine also assesses every
+ * declaration with a candidate pack, on threads of its own, and keeps a running diff
+ * ({@link #challengerDiff()}); what {@code assess} returns is the live pack's assessment, as
+ * without a challenger. {@link #close()} stops those threads; an engine without a challenger owns
+ * no thread, and closing it is optional.
  */
-public interface RiskEngine {
+public interface RiskEngine extends AutoCloseable {
 
   /** Assesses one declaration. */
   Assessment assess(Declaration declaration);
@@ -69,6 +76,44 @@ public interface RiskEngine {
   PackVersion pack();
 
   /**
+   * Compiles {@code candidate} and, only if it compiles, makes it the challenger: from now on
+   * every declaration assessed is also handed to it, as with {@link Builder#challenger}, with the
+   * threads, queue and listener of the builder. A challenger it replaces stops at once (its queued
+   * declarations are not compared) and the running diff starts again from zero, so that a diff
+   * only ever counts one challenger version. Reloading the live pack keeps the challenger.
+   *
+   * @return the challenger's version
+   * @throws RulePackException with every compile error, located, if the pack does not compile; the
+   *     challenger in place, if any, keeps running
+   * @throws IllegalStateException if the engine is closed
+   */
+  PackVersion reloadChallenger(RulePack candidate);
+
+  /**
+   * Stops comparing with the challenger, at once: its queued declarations are not compared, and
+   * its threads end. Assessing costs then what it costs without a challenger.
+   *
+   * @return the challenger's final diff, or empty if there was no challenger
+   */
+  Optional<ChallengerDiff> removeChallenger();
+
+  /**
+   * The running diff between the live pack and the challenger since the challenger was set, as a
+   * snapshot; empty if there is no challenger. Cheap enough to call on every metrics scrape; safe
+   * from any thread. After {@link #close()}, the final counts.
+   */
+  Optional<ChallengerDiff> challengerDiff();
+
+  /**
+   * Stops the challenger's threads, once they have compared what is queued (waiting at most 10
+   * seconds; what is left then is counted as dropped). The live pack keeps assessing: closing an
+   * engine ends the work it does beside its callers, not theirs. Idempotent; a challenger cannot
+   * be set on a closed engine.
+   */
+  @Override
+  void close();
+
+  /**
    * The criteria of the pack serving now, sorted by code: every rule with a {@code @code}
    * attribute, its name and theme, and where it is declared (to list and label them in reports, or
    * check that each has its scenarios).
@@ -84,7 +129,8 @@ public interface RiskEngine {
    *
    * <p>Cheap for the assessments: a session registers when it starts and leaves when it ends, and
    * a snapshot reads what the assessing thread writes anyway. Safe to call from any thread, at any
-   * time; calling it every second or so is what {@link RunningAssessment#stalled()} expects.
+   * time; calling it every second or so is what {@link RunningAssessment#stalled()} expects. The
+   * challenger's sessions are listed too, on their {@code riskgate-challenger} threads.
    */
   List<RunningAssessment> running();
 
@@ -109,6 +155,10 @@ public interface RiskEngine {
     final Set<String> allowedInPacks = new TreeSet<>();
     ConditionCompilation conditionCompilation;
     PackCache packCache = PackCache.shared();
+    RulePack challenger;
+    ChallengerListener challengerListener;
+    int challengerThreads = 1;
+    int challengerQueueCapacity = 10_000;
 
     Builder() {}
 
@@ -266,9 +316,70 @@ public interface RiskEngine {
     }
 
     /**
-     * Compiles the pack and builds the engine.
+     * A candidate pack to run beside the live one (default none): every declaration that
+     * {@code assess} or {@code assessAll} assesses is also assessed by {@code candidate}, off the
+     * caller's thread, and the two assessments go to the {@link #challengerListener} and into the
+     * running diff, {@link RiskEngine#challengerDiff()}. The candidate is compiled with the same
+     * settings, globals and allowed classes as the live pack.
      *
-     * @throws RulePackException if the pack does not compile or a global it declares is unbound
+     * <p>The caller gets the live pack's assessment, the same as without a challenger; its thread
+     * only puts the declaration on the challenger's queue, without waiting: when the queue is full
+     * the declaration is not compared, and counted as dropped. Whatever the challenger does (throw,
+     * fail closed, run out of time) never reaches the live result; it is counted as a challenger
+     * failure. Without a challenger, assessing costs one null check more than it did before.
+     *
+     * <p>An engine with a challenger owns threads: {@link RiskEngine#close() close} it when done.
+     */
+    public Builder challenger(RulePack candidate) {
+      this.challenger = Objects.requireNonNull(candidate, "challenger");
+      return this;
+    }
+
+    /**
+     * Receives each declaration's live and challenger assessments (default none: the running diff
+     * only). Called on the challenger's threads; see {@link ChallengerListener} for what a slow or
+     * throwing listener does.
+     */
+    public Builder challengerListener(ChallengerListener listener) {
+      this.challengerListener = Objects.requireNonNull(listener, "challengerListener");
+      return this;
+    }
+
+    /**
+     * How many threads assess with the challenger (default 1; 1 to 64). They are daemon threads
+     * named {@code riskgate-challenger-<k>-<n>} (the JVM's k-th challenger), started with the
+     * challenger and ended when it is replaced or removed, or by {@link RiskEngine#close()}. The
+     * challenger assesses what each call handed over the way that call did (one {@code assess},
+     * or {@code assessAll}'s batches), so one thread keeps up with one busy caller at the
+     * challenger's cost per declaration; more threads keep up with more traffic, and take cores
+     * from the live path.
+     */
+    public Builder challengerThreads(int threads) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("challengerThreads must be between 1 and 64, was " + threads);
+      }
+      this.challengerThreads = threads;
+      return this;
+    }
+
+    /**
+     * How many declarations may wait for the challenger, or be compared, at once (default 10,000;
+     * 1 to 10,000,000). Past it, a declaration is not compared but counted as dropped, so that a
+     * slow challenger never slows or blocks the live path; a queued declaration and its live
+     * assessment stay in memory until compared.
+     */
+    public Builder challengerQueueCapacity(int capacity) {
+      if (capacity < 1 || capacity > 10_000_000) {
+        throw new IllegalArgumentException("challengerQueueCapacity must be between 1 and 10,000,000, was " + capacity);
+      }
+      this.challengerQueueCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Compiles the pack (and the challenger, if any) and builds the engine.
+     *
+     * @throws RulePackException if a pack does not compile or a global it declares is unbound
      * @throws IllegalStateException if no pack was given
      */
     public RiskEngine build() {
