@@ -1,6 +1,7 @@
 package io.riskgate;
 
 import io.riskgate.declaration.Declaration;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,8 +228,8 @@ final class Challenger {
   }
 
   /**
-   * Compares what is queued, for up to {@code waitNanos}, then stops the threads; what is still queued
-   * then is counted as dropped. Offers made afterwards are dropped.
+   * Compares what is queued, for up to {@code waitNanos}, then stops the threads; what is still
+   * queued then is counted as dropped (and logged). Offers made afterwards are dropped.
    *
    * @return whether every queued comparison finished in time
    */
@@ -244,11 +245,15 @@ final class Challenger {
     }
     if (!drained) {
       retired = true;  // a task that starts now skips its work
+      int left = 0;
       for (Runnable task : executor.shutdownNow()) {
-        int declarations = ((Task) task).declarations.size();
-        pending.addAndGet(-declarations);
-        dropped.add(declarations);
+        left += ((Task) task).declarations.size();
       }
+      pending.addAndGet(-left);
+      dropped.add(left);
+      LOG.log(System.Logger.Level.WARNING, "challenger " + pack.compiled.version() + ": closing stopped waiting"
+          + " after " + RiskEngine.Builder.describe(Duration.ofNanos(waitNanos)) + "; " + left
+          + " queued declarations were not compared (counted as dropped)");
     }
     pack.retire();
     return drained;

@@ -122,13 +122,18 @@ final class DroolsRiskEngine implements RiskEngine {
 
   @Override
   public void close() {
+    close(CLOSE_WAIT);
+  }
+
+  /** {@link #close()}, waiting at most {@code wait} for the challenger's queue; for tests. */
+  void close(Duration wait) {
     synchronized (challengerLock) {
       if (!closed) {
         closed = true;
         Challenger current = challenger;
         if (current != null) {
           // Kept in place, closed: its final diff stays readable and offers are dropped.
-          current.close(CLOSE_WAIT.toNanos());
+          current.close(wait.toNanos());
         }
       }
     }

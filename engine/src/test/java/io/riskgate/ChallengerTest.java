@@ -342,6 +342,31 @@ class ChallengerTest {
   }
 
   @Test
+  void close_thatCannotWaitForTheQueue_countsWhatIsLeftAsDropped() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    List<Declaration> declarations = known();
+    RiskEngine engine = live().challenger(CANDIDATE).challengerListener(comparison -> {
+      entered.countDown();
+      try {
+        never.await();  // until close gives up and interrupts the challenger thread
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }).build();
+    engine.assess(declarations.get(0));
+    entered.await();
+    engine.assess(declarations.get(1));
+    engine.assessAll(declarations.subList(2, 5));
+
+    ((DroolsRiskEngine) engine).close(Duration.ofMillis(1));
+
+    ChallengerDiff diff = engine.challengerDiff().orElseThrow();
+    assertThat(diff.dropped()).isEqualTo(4);
+    assertThat(diff.compared()).isEqualTo(1);
+  }
+
+  @Test
   void reloadingTheLivePack_keepsTheChallenger_andReloadingTheChallenger_startsANewDiff() throws Exception {
     RulePack liveV2 = RulePack.fromDirectory(TestDeclarations.pack("basic-v2"));
     Declaration declaration = declaration("R-VALUE").invoice("20000").build();
