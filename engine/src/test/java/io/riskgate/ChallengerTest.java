@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -407,6 +410,47 @@ class ChallengerTest {
       engine.assess(declaration);
       assertThat(take(comparisons).challenger().pack()).isEqualTo(CANDIDATE.version());
     }
+  }
+
+  @Test
+  void challengersReplacedAndRemovedWhileFourThreadsAssess_neverChangeALiveResult() throws Exception {
+    List<Declaration> declarations = ReloadConcurrencyTest.declarations();
+    List<Assessment> expected = live().build().assessAll(declarations);
+    RiskEngine engine = live().challenger(CANDIDATE).challengerThreads(2).challengerQueueCapacity(50).build();
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> wrong = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int offset = t;
+      wrong.add(callers.submit(() -> {
+        start.await();
+        int mismatches = 0;
+        for (int round = 0; round < 3; round++) {
+          for (int i = 0; i < declarations.size(); i++) {
+            int at = (i + offset * 60) % declarations.size();
+            mismatches += engine.assess(declarations.get(at)).equals(expected.get(at)) ? 0 : 1;
+          }
+          mismatches += engine.assessAll(declarations).equals(expected) ? 0 : 1;
+        }
+        return mismatches;
+      }));
+    }
+    start.countDown();
+    for (int i = 0; i < 6; i++) {
+      engine.reloadChallenger(i % 2 == 0 ? THROWS : CANDIDATE);
+      if (i % 3 == 2) {
+        engine.removeChallenger();
+      }
+    }
+    engine.reloadChallenger(CANDIDATE);
+    for (Future<Integer> mismatches : wrong) {
+      assertThat(mismatches.get(HANG.toSeconds(), TimeUnit.SECONDS)).isZero();
+    }
+    callers.shutdown();
+    engine.close();
+    ChallengerDiff last = engine.challengerDiff().orElseThrow();
+    assertThat(last.challenger()).isEqualTo(CANDIDATE.version());
+    assertThat(last.queued()).isZero();
   }
 
   @Test
