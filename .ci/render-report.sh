@@ -33,11 +33,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # A report with every chart: sample declarations with outcomes, the reference pack as the
-# baseline, and an edited copy of it (a lower YELLOW threshold) as the pack under review.
+# baseline, and an edited copy of it (a lower YELLOW threshold, and RTE-03 put on trial) as the
+# pack under review.
 java -jar "$jar" generate --count 3000 --seed 20261123 --with-outcomes --out "$work/declarations.jsonl.gz"
 java -jar "$jar" rescore -q --pack "$pack" --in "$work/declarations.jsonl.gz" --out "$work/baseline.jsonl" >/dev/null
 cp -r "$pack" "$work/edited"
 sed -E -i '/"thresholds"/ s/"yellow": *[0-9]+/"yellow": 20/' "$work/edited/pack.json"
+sed -E -i 's/"seed": *([0-9]+)/"seed": \1,\n  "trial": ["RTE-03"]/' "$work/edited/pack.json"
+grep -q '"trial"' "$work/edited/pack.json" || fail "could not put a criterion on trial in the edited pack"
 status=0
 java -jar "$jar" rescore -q --pack "$work/edited" --in "$work/declarations.jsonl.gz" \
   --out "$work/edited.jsonl" --baseline "$work/baseline.jsonl" --report "$out/report.html" \
@@ -73,7 +76,7 @@ flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
 drawn=$(grep -o 'data-drawn="[^"]*"' "$out/dom.html" | head -1 | sed -e 's/^data-drawn="//' -e 's/"$//' -e 's/&quot;/"/g')
 [ -n "$drawn" ] || fail "the page did not run its layout check (see $out/dom.html)"
 echo "render-report: marks drawn per chart: $drawn"
-for chart in channels diff hits rates lift; do
+for chart in channels diff hits trial rates lift; do
   count=$(echo "$drawn" | grep -o "\"$chart\":[0-9]*" | cut -d: -f2)
   [ -n "$count" ] || fail "chart '$chart' is missing from the page"
   [ "$count" -gt 0 ] || fail "chart '$chart' drew nothing"
@@ -81,6 +84,8 @@ done
 channels=$(echo "$drawn" | grep -o '"channels":[0-9]*' | cut -d: -f2)
 [ "$channels" -eq 3 ] || fail "the channel chart drew $channels bars, expected 3"
 grep -q 'data-channel="GREEN" data-count="[1-9]' "$out/dom.html" || fail "no GREEN count in the channel chart"
+grep -q '<tr data-code="RTE-03" data-moved="[1-9]' "$out/dom.html" || fail "no declaration would move had RTE-03 counted"
+grep -q 'RTE-03.*(on trial)' "$out/summary.txt" || fail "the summary does not mark RTE-03 as on trial"
 
 [ -s "$out/report.png" ] || fail "no screenshot"
 size=$(stat -c %s "$out/report.png")

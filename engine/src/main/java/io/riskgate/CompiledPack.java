@@ -1,5 +1,6 @@
 package io.riskgate;
 
+import io.riskgate.internal.Spelling;
 import io.riskgate.internal.drools.AlphaNetwork;
 import io.riskgate.internal.drools.Rules;
 import io.riskgate.reference.ReferenceData;
@@ -32,6 +33,8 @@ import org.kie.api.definition.rule.Rule;
 final class CompiledPack {
   /** The rule attribute that names a rule's criterion: {@code @code("VAL-01")}. */
   static final String CODE_ATTRIBUTE = "code";
+  /** The rule attribute that puts its criterion on trial: {@code @trial}. */
+  static final String TRIAL_ATTRIBUTE = "trial";
   /** The global every pack uses to report hits. */
   static final String RISK_GLOBAL = "risk";
 
@@ -43,15 +46,23 @@ final class CompiledPack {
   final KieBase kieBase;
   /** Declared globals, name to type name, in declaration order. */
   final Map<String, String> globals;
+  /**
+   * The codes of the criteria on trial, from pack.json's {@code trial} and the rules' {@code @trial}
+   * attributes: their hits count for nothing (see {@link Decider}).
+   */
+  final Set<String> trial;
   private final Map<String, Object> dataGlobals;
 
-  private CompiledPack(RulePack pack, KieBase kieBase, Map<String, String> globals,
-      Map<String, Object> dataGlobals) {
+  private CompiledPack(RulePack pack, KieBase kieBase, Checked checked, Map<String, Object> dataGlobals) {
     this.pack = pack;
     this.kieBase = kieBase;
-    this.globals = globals;
+    this.globals = checked.globals();
+    this.trial = checked.trial();
     this.dataGlobals = dataGlobals;
   }
+
+  /** What {@link #check} finds: the declared globals and the codes on trial. */
+  private record Checked(Map<String, String> globals, Set<String> trial) {}
 
   /**
    * System property, a test override of the default condition compilation: {@code false} is OFF,
@@ -147,10 +158,10 @@ final class CompiledPack {
               e.getMessage() + "; conditionCompilation is REQUIRED")), e);
         }
       }
-      Map<String, String> globals = check(pack, kieBase);
+      Checked checked = check(pack, kieBase);
       // Loaded even without a data/ folder: the manifest may declare sources empty.
       Map<String, Object> dataGlobals = pack.referenceData().globals();
-      return new CompiledPack(pack, kieBase, globals, dataGlobals);
+      return new CompiledPack(pack, kieBase, checked, dataGlobals);
     } finally {
       // Every build registers its module in the process-wide KieRepository; without this, every
       // reload would keep the previous pack's compiled classes alive for the life of the JVM.
@@ -205,10 +216,14 @@ final class CompiledPack {
     return List.copyOf(copy);
   }
 
-  /** Checks what Drools does not: unique rule names and criterion codes across the whole pack. */
-  private static Map<String, String> check(RulePack pack, KieBase kieBase) {
+  /**
+   * Checks what Drools does not: unique rule names and criterion codes across the whole pack, and
+   * that what is on trial is a criterion.
+   */
+  private static Checked check(RulePack pack, KieBase kieBase) {
     List<RulePackException.Problem> problems = new ArrayList<>();
     Map<String, String> codes = new HashMap<>();
+    Set<String> trial = new HashSet<>();
     Map<String, String> names = new HashMap<>();
     Map<String, String> globals = new LinkedHashMap<>();
     List<KiePackage> packages = new ArrayList<>(kieBase.getKiePackages());
@@ -233,6 +248,15 @@ final class CompiledPack {
               + " declaration's hit would cancel another's; give the rules 'salience' and a 'not' condition instead"));
         }
         Object code = rule.getMetaData().get(CODE_ATTRIBUTE);
+        if (rule.getMetaData().containsKey(TRIAL_ATTRIBUTE)) {
+          Object value = rule.getMetaData().get(TRIAL_ATTRIBUTE);
+          if (value != null && !value.toString().isBlank() && !value.toString().strip().equals("true")) {
+            problems.add(locate(pack, name, "rule '" + name + "' has @trial(" + value
+                + "); write @trial to put its criterion on trial, or leave the attribute out"));
+          } else if (code != null) {  // a rule without a code is refused by PackChecker
+            trial.add(code.toString());
+          }
+        }
         if (code == null) {
           continue;
         }
@@ -249,12 +273,23 @@ final class CompiledPack {
         }
       }
     }
+    List<String> listed = pack.manifest().trial();
+    for (int i = 0; i < listed.size(); i++) {
+      String code = listed.get(i);
+      if (codes.containsKey(code)) {
+        trial.add(code);
+      } else {
+        problems.add(ManifestReader.problemAt(pack.bytes(RulePack.MANIFEST), "/trial/" + i,
+            "trial lists '" + code + "', which is not a criterion of the pack (no rule has @code(\"" + code
+                + "\"))" + Spelling.closest(code, codes.keySet()).map(c -> "; did you mean '" + c + "'?").orElse("")));
+      }
+    }
     if (!problems.isEmpty()) {
       problems.sort(Comparator.comparing(RulePackException.Problem::path)
           .thenComparingInt(RulePackException.Problem::line));
       throw new RulePackException(pack.location(), problems);
     }
-    return Map.copyOf(globals);
+    return new Checked(Map.copyOf(globals), Set.copyOf(trial));
   }
 
   /** Finds the file and line where a rule is declared, for a problem Drools did not locate. */

@@ -18,8 +18,11 @@ import java.util.Objects;
  * @param path the DRL file in the pack, e.g. {@code rules/valuation.drl}
  * @param line the line of the rule's {@code rule} keyword (1-based), or 0 if it was not found
  * @param column the column of the rule's name on that line (1-based), or 0
+ * @param trial whether it is on trial: its hits are recorded but their points and minimum channel
+ *     do not count (pack.json's {@code trial} list, or the rule's {@code @trial} attribute)
  */
-public record Criterion(String code, String rule, String theme, String path, int line, int column) {
+public record Criterion(String code, String rule, String theme, String path, int line, int column,
+    boolean trial) {
 
   /** The rule attribute that names a criterion's theme, overriding the file name. */
   static final String THEME_ATTRIBUTE = "theme";
@@ -32,6 +35,11 @@ public record Criterion(String code, String rule, String theme, String path, int
     if (theme.isBlank()) {
       throw new IllegalArgumentException("the theme of criterion " + code + " is blank");
     }
+  }
+
+  /** A criterion that is not on trial. */
+  public Criterion(String code, String rule, String theme, String path, int line, int column) {
+    this(code, rule, theme, path, line, column, false);
   }
 
   /**

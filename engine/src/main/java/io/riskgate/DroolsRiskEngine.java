@@ -231,7 +231,7 @@ final class DroolsRiskEngine implements RiskEngine {
         runnable.add(declaration);
       }
     }
-    Risk risk = new Risk(runnable.size());
+    Risk risk = new Risk(runnable.size(), compiled.trial);
     SessionRun.Failure failure = runnable.isEmpty() ? null : sessions.execute(current, runnable, risk);
     if (failure != null && runnable.size() > 1) {
       // Find the culprit by isolation: the others must come out as if it had not been there.

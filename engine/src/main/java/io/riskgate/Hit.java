@@ -1,6 +1,8 @@
 package io.riskgate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -13,9 +15,15 @@ import java.util.Objects;
  * @param reason plain words with the actual values, e.g. "declared unit value 3.10 USD/kg is 62%
  *     below reference 8.20"
  * @param rule the name of the DRL rule that reported it
+ * @param trial whether its criterion is on trial (pack.json's {@code trial} list, or the rule's
+ *     {@code @trial} attribute): the hit is recorded and reported, but its points and minimum
+ *     channel do not count towards the assessment's score and channel; written to JSON only when
+ *     true
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Hit(String code, int points, Channel minimumChannel, String reason, String rule) {
+public record Hit(String code, int points, Channel minimumChannel, String reason, String rule,
+    // Absent in the JSON means false: assessments written before trials existed read as before.
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean trial) {
 
   /** Code of the hit the engine adds when it fails closed on a declaration. */
   public static final String ENGINE_ERROR = "ENGINE_ERROR";
@@ -27,6 +35,11 @@ public record Hit(String code, int points, Channel minimumChannel, String reason
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(rule, "rule");
+  }
+
+  /** A hit that counts: its criterion is not on trial. */
+  public Hit(String code, int points, Channel minimumChannel, String reason, String rule) {
+    this(code, points, minimumChannel, reason, rule, false);
   }
 
   /**

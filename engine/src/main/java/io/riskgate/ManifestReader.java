@@ -127,6 +127,15 @@ final class ManifestReader {
     return at(where, subject + " must be " + expected + ", was " + actual(found, expected));
   }
 
+  /**
+   * A problem at the value {@code pointer} names in the manifest ({@code /trial/2}), for a check
+   * made after reading, such as a code that no rule has; at the start of the file if it is not found.
+   */
+  static RulePackException.Problem problemAt(byte[] json, String pointer, String message) {
+    Found found = find(json, JsonPointer.compile(pointer));
+    return found == null ? new RulePackException.Problem(RulePack.MANIFEST, 1, 1, message) : at(found.value(), message);
+  }
+
   private static RulePackException.Problem unknownField(JsonLocation where, String path, String name,
       List<String> known) {
     StringBuilder message = new StringBuilder("unknown field '").append(path)

@@ -21,7 +21,8 @@ import java.util.Set;
  *   "thresholds": { "yellow": 30, "red": 60 },
  *   "randomRates": { "yellow": 0.02, "red": 0.01 },
  *   "seed": 20261123,
- *   "emptyData": ["watchlists"]
+ *   "emptyData": ["watchlists"],
+ *   "trial": ["VAL-09"]
  * }
  * }</pre>
  *
@@ -39,6 +40,9 @@ import java.util.Set;
  * @param emptyData the kinds of reference data ({@link ReferenceData#KINDS}) the pack has none of,
  *     said explicitly: a DRL global of such a kind is bound to an empty source rather than refused
  *     for want of its {@code data/} file
+ * @param trial the codes of the criteria on trial: their hits are recorded and reported, but their
+ *     points and minimum channels do not count (a rule's {@code @trial} attribute does the same);
+ *     each code must be a criterion of the pack, which is checked when the pack compiles
  */
 public record PackManifest(
     @JsonProperty(required = true) String id,
@@ -47,7 +51,8 @@ public record PackManifest(
     @JsonProperty(required = true) Thresholds thresholds,
     @JsonProperty(required = true) RandomRates randomRates,
     @JsonProperty(required = true) long seed,
-    @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> emptyData) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> emptyData,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> trial) {
 
   public PackManifest {
     require(id, "id");
@@ -70,6 +75,19 @@ public record PackManifest(
         throw new IllegalArgumentException("emptyData lists '" + kind + "' twice");
       }
     }
+    trial = trial == null ? List.of() : List.copyOf(trial);
+    Set<String> listed = new HashSet<>();
+    for (String code : trial) {
+      if (!listed.add(code)) {
+        throw new IllegalArgumentException("trial lists '" + code + "' twice");
+      }
+    }
+  }
+
+  /** A manifest with no criterion on trial. */
+  public PackManifest(String id, String version, String description, Thresholds thresholds,
+      RandomRates randomRates, long seed, List<String> emptyData) {
+    this(id, version, description, thresholds, randomRates, seed, emptyData, List.of());
   }
 
   /** Whether the manifest says the pack has no reference data of {@code kind} ({@code emptyData}). */

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -42,8 +43,11 @@ public final class Risk {
    * map probe.
    */
   private final Map<Object, Tally> tallies;
+  /** The codes of the criteria on trial; empty for most packs. */
+  private final Set<String> trial;
   private Rule firing;
   private String firingCode;
+  private boolean firingTrial;
   private Object firingKey;
   private Tally firingTally;
 
@@ -53,9 +57,13 @@ public final class Risk {
     List<Hit> hits;
   }
 
-  /** Sized for a batch of {@code declarations}, so that the map does not grow hit by hit. */
-  Risk(int declarations) {
+  /**
+   * Sized for a batch of {@code declarations}, so that the map does not grow hit by hit; {@code
+   * trial} are the codes of the criteria on trial, whose hits are marked so.
+   */
+  Risk(int declarations, Set<String> trial) {
     tallies = new IdentityHashMap<>(declarations + 1);
+    this.trial = trial;
   }
 
   /**
@@ -92,7 +100,7 @@ public final class Risk {
     if (tally.hits == null) {
       tally.hits = new ArrayList<>(4);
     }
-    tally.hits.add(new Hit(firingCode, points, minimum, reason, firing.getName()));
+    tally.hits.add(new Hit(firingCode, points, minimum, reason, firing.getName(), firingTrial));
   }
 
   /**
@@ -105,6 +113,8 @@ public final class Risk {
       firing = rule;
       Object code = rule.getMetaData().get(CompiledPack.CODE_ATTRIBUTE);
       firingCode = code == null ? null : code.toString();
+      // Once per change of rule, not per hit; and no lookup at all for a pack with no trial.
+      firingTrial = firingCode != null && !trial.isEmpty() && trial.contains(firingCode);
     }
     if (key != firingKey) {
       firingKey = key;

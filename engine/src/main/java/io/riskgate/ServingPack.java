@@ -107,7 +107,7 @@ final class ServingPack {
             Object theme = rule.getMetaData().get(Criterion.THEME_ATTRIBUTE);
             list.add(new Criterion(code.toString(), rule.getName(),
                 theme == null || theme.toString().isBlank() ? Criterion.themeOfPath(at.path()) : theme.toString().strip(),
-                at.path(), at.line(), at.column()));
+                at.path(), at.line(), at.column(), compiled.trial.contains(code.toString())));
           }
         }
       }

@@ -102,6 +102,12 @@ public final class PackValidation {
           + ": " + gap.message());
     }
     String pack = version.id() + "@" + version.version();
+    List<String> onTrial = scenarios.criteria().stream().filter(Criterion::trial).map(Criterion::code).toList();
+    if (!onTrial.isEmpty()) {
+      // Said once per run: a reviewer must not take a passing pack for one where these decide.
+      out.println(pack + ": on trial (hits recorded and expected, points and minimum channels not counted): "
+          + String.join(", ", onTrial));
+    }
     String uncovered = gaps.isEmpty() ? "" : "; " + gaps.size() + " of " + scenarios.criteria().size()
         + " criteria not covered (each needs a scenario where it hits and a near miss)";
     if (paths.isEmpty()) {

@@ -139,6 +139,9 @@ public record ScenarioResult(
       if (hit.minimumChannel() != null) {
         text.append(" min ").append(hit.minimumChannel());
       }
+      if (hit.trial()) {
+        text.append(" (on trial, not counted)");
+      }
       text.append(": ").append(hit.reason()).append(" (rule \"").append(hit.rule()).append("\")");
     }
     return text.toString();

@@ -32,6 +32,23 @@ class PackValidationTest {
   }
 
   @Test
+  void validate_packWithACriterionOnTrial_namesItAndFailsTheScenarioThatCountedIt(@TempDir Path dir) throws Exception {
+    KitPacks.withScenarios(dir, "near-misses", NEAR_MISSES);
+    Path manifest = dir.resolve("pack.json");
+    java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+        .replace("\"seed\": 11", "\"seed\": 11,\n  \"trial\": [\"K-PRICE\"]"));
+
+    int status = PackValidation.validate(dir, out);
+
+    assertThat(status).as(output()).isEqualTo(PackValidation.SCENARIOS_FAILED);
+    assertThat(output())
+        .contains("scenario-kit@1.0.0: on trial (hits recorded and expected, points and minimum channels not counted): K-PRICE"
+            + System.lineSeparator() + "scenario-kit@1.0.0: 16 scenarios, 15 passed, 1 failed")
+        .contains("channel: expected YELLOW, actual GREEN")
+        .contains("(on trial, not counted)");
+  }
+
+  @Test
   void validate_criteriaWithoutANearMissOrAHit_returns1ListingEachAtItsRule(@TempDir Path dir) throws Exception {
     KitPacks.withScenarios(dir, "near-misses", NEAR_MISSES);
     Files.delete(dir.resolve("scenarios/k-watch-near-miss.json"));

@@ -94,6 +94,33 @@ class ScenariosTest {
   }
 
   @Test
+  void run_criterionOnTrial_isExpectedToHitButItsPointsDecideNothing(@TempDir Path dir) throws java.io.IOException {
+    KitPacks.copyTree(KitPacks.KIT, dir);
+    Path manifest = dir.resolve("pack.json");
+    java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+        .replace("\"seed\": 11", "\"seed\": 11,\n  \"trial\": [\"K-PRICE\"]"));
+    java.nio.file.Files.writeString(dir.resolve("scenarios/price-on-trial.json"), """
+        {
+          "description": "Phones 75% below the reference hit K-PRICE, on trial: recorded, still GREEN",
+          "basedOn": "base/import.json",
+          "patches": [
+            { "at": "/items/0", "merge": { "customsValue": { "amount": 500 } } }
+          ],
+          "expect": { "channel": "GREEN", "codes": ["K-PRICE"] }
+        }
+        """);
+    Scenarios scenarios = Scenarios.of(RulePack.fromDirectory(dir));
+
+    ScenarioResult onTrial = scenarios.run("scenarios/price-on-trial.json");
+    ScenarioResult counted = scenarios.run("scenarios/price-below-reference.json");
+
+    assertThat(onTrial.passed()).as(onTrial.report()).isTrue();
+    assertThat(counted.passed()).isFalse();
+    assertThat(counted.failures()).containsExactly("channel: expected YELLOW, actual GREEN");
+    assertThat(counted.report()).containsPattern("K-PRICE \\+\\d+ \\(on trial, not counted\\): ");
+  }
+
+  @Test
   void run_wrongCodes_namesMissingAndUnexpectedCodes(@TempDir Path dir) {
     Scenarios scenarios = Scenarios.of(RulePack.fromDirectory(
         KitPacks.withScenarios(dir, "failing", "wrong-codes.json")));

@@ -27,6 +27,10 @@ final class BaselineDiff {
   static final int EXAMPLES = 5;
   static final String RANDOM = "(random selection)";
   static final String OTHER = "(thresholds or other settings)";
+  /** The change of a criterion that counted in the baseline and hits on trial now. */
+  static final String PUT_ON_TRIAL = "put on trial, no longer counts";
+  /** The change of a criterion that hit on trial in the baseline and counts now. */
+  static final String TAKEN_OFF_TRIAL = "taken off trial, counts now";
 
   /** A move from one channel to another. */
   record Move(Channel from, Channel to) {
@@ -39,7 +43,8 @@ final class BaselineDiff {
    * One cause of one move, with the number of declarations it explains.
    *
    * @param code the criterion code, or {@link #RANDOM} or {@link #OTHER}
-   * @param change "" when the criterion newly hits, else "no longer hits" or "changed"
+   * @param change "" when the criterion newly hits, else "no longer hits", "changed", {@link
+   *     #PUT_ON_TRIAL} or {@link #TAKEN_OFF_TRIAL}
    */
   record Cause(String code, String change, long declarations) {
     boolean criterion() {
@@ -81,7 +86,8 @@ final class BaselineDiff {
       Effect b = current.getOrDefault(code, Effect.NONE);
       int change = b.compareTo(a);
       if (change != 0 && (change > 0) == move.up()) {
-        String what = !old.containsKey(code) ? "" : !current.containsKey(code) ? "no longer hits" : "changed";
+        String what = !old.containsKey(code) ? (hitsOnTrial(before, code) ? TAKEN_OFF_TRIAL : "")
+            : !current.containsKey(code) ? (hitsOnTrial(now, code) ? PUT_ON_TRIAL : "no longer hits") : "changed";
         counts.merge(new Cause(code, what, 0), 1L, Long::sum);
         rules.putIfAbsent(code, (current.containsKey(code) ? current : old).get(code).rule());
         found = true;
@@ -141,6 +147,15 @@ final class BaselineDiff {
     return examples.getOrDefault(move, List.of());
   }
 
+  private static boolean hitsOnTrial(Assessment assessment, String code) {
+    for (Hit hit : assessment.hits()) {
+      if (hit.trial() && hit.code().equals(code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What a criterion does to one declaration: its points and the minimum channel it demands. */
   private record Effect(int points, Channel minimum, String rule) implements Comparable<Effect> {
     static final Effect NONE = new Effect(0, null, "");
@@ -156,9 +171,16 @@ final class BaselineDiff {
     }
   }
 
+  /**
+   * The effects of the criteria that count: a hit on trial moves nothing, so it causes no move
+   * (the summary's table of criteria on trial says what it would move).
+   */
   private static Map<String, Effect> effects(Assessment assessment) {
     Map<String, Effect> effects = new HashMap<>();
     for (Hit hit : assessment.hits()) {
+      if (hit.trial()) {
+        continue;
+      }
       // The engine counts each code once; with several hits of one code, take the strongest.
       Effect effect = new Effect(hit.points(), hit.minimumChannel(), hit.rule());
       effects.merge(hit.code(), effect, (x, y) -> x.compareTo(y) >= 0 ? x : y);

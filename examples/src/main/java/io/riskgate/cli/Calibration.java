@@ -56,6 +56,9 @@ final class Calibration {
     Channel minimum = Channel.GREEN;
     String previous = null;
     for (Hit hit : assessment.hits()) {
+      if (hit.trial()) {
+        continue;  // on trial: its minimum channel does not count, whatever the thresholds
+      }
       // A hit without a minimum channel (null) demands none.
       Channel demanded = Channel.GREEN.max(hit.minimumChannel());
       minimum = minimum.max(demanded);

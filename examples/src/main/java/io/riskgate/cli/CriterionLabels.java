@@ -13,6 +13,8 @@ import java.util.Map;
 final class CriterionLabels {
   /** The theme of a code the pack does not list. */
   static final String NO_THEME = "(not in this pack)";
+  /** What follows the name of a criterion on trial, in every output. */
+  static final String ON_TRIAL = " (on trial)";
 
   private final Map<String, Criterion> criteria = new HashMap<>();
   private final Map<String, String> rules;
@@ -42,10 +44,28 @@ final class CriterionLabels {
     return new CriterionLabels(criteria, rules);
   }
 
-  /** The criterion's name (its rule's name), or "" when nothing names it. */
+  /**
+   * The criterion's name (its rule's name) as every output shows it: followed by {@link #ON_TRIAL}
+   * when it is on trial, so that no table shows a trial criterion as one that decides; "" when
+   * nothing names it.
+   */
   String name(String code) {
     Criterion criterion = criteria.get(code);
-    return criterion != null ? criterion.rule() : rules.getOrDefault(code, "");
+    if (criterion == null) {
+      return rules.getOrDefault(code, "");
+    }
+    return criterion.trial() ? criterion.rule() + ON_TRIAL : criterion.rule();
+  }
+
+  /** Whether the pack has the criterion on trial. */
+  boolean onTrial(String code) {
+    Criterion criterion = criteria.get(code);
+    return criterion != null && criterion.trial();
+  }
+
+  /** The codes of the pack's criteria on trial, in code order. */
+  List<String> trialCodes() {
+    return criteria.values().stream().filter(Criterion::trial).map(Criterion::code).sorted().toList();
   }
 
   /** The criterion's theme, or {@link #NO_THEME}. */

@@ -47,11 +47,21 @@ final class HtmlReport {
       h.append("<p class=\"muted\" id=\"no-baseline\">No baseline given (rescore --baseline &lt;assessments.jsonl&gt;).</p>\n");
     } else {
       diff(h, report.diff(), report.baseline(), report.labels());
+      if (!report.labels().trialCodes().isEmpty()) {
+        h.append("<p class=\"muted\">Criteria on trial cause no move: their hits do not count (see"
+            + " <i>Criteria on trial</i> below).</p>\n");
+      }
     }
 
     CriterionLabels labels = report.labels();
     h.append("<h2>Criteria by hits</h2>\n");
     hits(h, s, labels);
+
+    List<RunStats.TrialEffect> trials = s.trialEffects(labels.trialCodes());
+    if (!trials.isEmpty()) {
+      h.append("<h2 id=\"trial\">Criteria on trial: what they would change if they counted</h2>\n");
+      trials(h, s, trials, labels);
+    }
 
     h.append("<h2 id=\"rates\">Precision and lift against past inspections</h2>\n");
     if (s.withOutcome == 0) {
@@ -191,6 +201,77 @@ final class HtmlReport {
           .append(String.format(Locale.ROOT, "</td><td>%.1f%%", SummaryText.percent(c.hits, s.assessed)));
       for (long n : c.byChannel) {
         h.append("</td><td>").append(SummaryText.count(n));
+      }
+      h.append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
+  /**
+   * Per criterion on trial, had it counted alone: the channel counts now and then, side by side
+   * (a chart), and the moves with their counts and example declarations (a table).
+   */
+  private static void trials(StringBuilder h, RunStats s, List<RunStats.TrialEffect> trials, CriterionLabels labels) {
+    h.append("<p>A criterion on trial is evaluated and its hits are recorded and shown in every table, but its"
+        + " points and minimum channel do not count. Here, for each one, what the channels would be had it"
+        + " counted (alone: the other criteria on trial still not counting; random selection as drawn). The"
+        + " pale bar is the channel now, the full bar the channel had it counted.</p>\n");
+    int row = 16;
+    int label = 150;
+    int width = 900;
+    int bar = width - label - 160;
+    long max = 1;
+    for (long n : s.channels) {
+      max = Math.max(max, n);
+    }
+    for (RunStats.TrialEffect t : trials) {
+      for (Channel channel : Channel.values()) {
+        max = Math.max(max, t.countIfCounted(channel, s.channels[channel.ordinal()]));
+      }
+    }
+    int block = 3 * 2 * row + 14;
+    h.append(svg("chart-trial", "trial", width, trials.size() * block + 10));
+    int y = 0;
+    for (RunStats.TrialEffect t : trials) {
+      h.append(rowLabel(t.code, labels, y));
+      int rowY = y;
+      for (Channel channel : Channel.values()) {
+        long now = s.channels[channel.ordinal()];
+        long counted = t.countIfCounted(channel, now);
+        String[] whens = {"now", "counted"};
+        long[] values = {now, counted};
+        for (int k = 0; k < 2; k++) {
+          int w = (int) Math.round((double) bar * values[k] / max);
+          h.append(String.format(Locale.ROOT,
+              "<rect class=\"bar\" data-code=\"%s\" data-channel=\"%s\" data-when=\"%s\" data-count=\"%d\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" fill-opacity=\"%s\"/>"
+                  + "<text x=\"%d\" y=\"%d\">%s %s %,d</text>\n",
+              esc(t.code), channel, whens[k], values[k], label, rowY + 2, Math.max(w, 1), row - 4,
+              COLOURS[channel.ordinal()], k == 0 ? "0.35" : "1", label + Math.max(w, 1) + 6, rowY + 12, channel,
+              k == 0 ? "now" : "if counted", values[k]));
+          rowY += row;
+        }
+      }
+      y += block;
+    }
+    h.append("</svg>\n");
+    h.append("<table id=\"trial-effects\"><tr><th>criterion</th><th style=\"text-align:left\">name</th>"
+        + "<th style=\"text-align:left\">theme</th><th>hits</th><th>would change channel</th>"
+        + "<th style=\"text-align:left\">moves</th><th>score added on average</th>"
+        + "<th style=\"text-align:left\">examples</th></tr>\n");
+    for (RunStats.TrialEffect t : trials) {
+      h.append("<tr data-code=\"").append(esc(t.code)).append("\" data-moved=\"").append(t.moved()).append("\"><td>")
+          .append(esc(t.code)).append(nameCells(t.code, labels))
+          .append("<td>").append(SummaryText.count(t.hits))
+          .append("</td><td>").append(SummaryText.count(t.moved()))
+          .append("</td><td style=\"text-align:left\">");
+      List<String> moves = SummaryText.moves(t);
+      for (int i = 0; i < moves.size(); i++) {
+        h.append(i == 0 ? "" : "<br>").append(esc(moves.get(i)));
+      }
+      h.append("</td><td>").append(t.hits == 0 ? "-" : String.format(Locale.ROOT, "%+.1f", (double) t.pointsAdded / t.hits))
+          .append("</td><td style=\"text-align:left\">");
+      for (int i = 0; i < t.examples.size(); i++) {
+        h.append(i == 0 ? "" : "<br>").append(esc(t.examples.get(i)));
       }
       h.append("</td></tr>\n");
     }
@@ -439,6 +520,10 @@ final class HtmlReport {
       new String[] {"criterion", "A rule of the pack with a code (VAL-01), a name (the rule's name) and a theme (its"
           + " @theme attribute, or else the name of the DRL file it is in)."},
       new String[] {"hits", "Declarations a criterion hit, each counted once however many of its lines it hit."},
+      new String[] {"on trial", "A criterion marked so in the pack (pack.json's \"trial\" list, or the rule's @trial"
+          + " attribute): it is evaluated and its hits are recorded and reported, but its points and minimum channel"
+          + " do not count towards the score and the channel. \"Had it counted\" gives the score and channel with"
+          + " it counted alone, the random draw unchanged."},
       new String[] {"hit share", "Hits divided by the assessed declarations."},
       new String[] {"outcome", "What the input says was learnt of a declaration after the fact: whether it was"
           + " inspected, and whether a violation was found. Every rate below is measured only on declarations"

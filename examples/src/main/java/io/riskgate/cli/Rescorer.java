@@ -167,7 +167,7 @@ final class Rescorer {
             HaltPoint.reach("writing");
           }
           out.line(a.json());
-          stats.assessed(a.assessment(), a.outcome());
+          stats.assessed(a.assessment(), a.outcome(), a.line());
           if (baseline != null) {
             diff.compare(baseline.next(a), a.assessment(), a.line());
           }
@@ -216,7 +216,7 @@ final class Rescorer {
         continue;
       }
       Assessment assessment = written.nextAssessment(json, line);
-      stats.assessed(assessment, chunk.replayed().get(i));
+      stats.assessed(assessment, chunk.replayed().get(i), line);
       if (baseline != null) {
         diff.compare(baseline.next(new Assessed(line, assessment, null, null)), assessment, line);
       }
@@ -230,7 +230,7 @@ final class Rescorer {
    */
   String lineOf(Assessment assessment) {
     String text = json.writeAssessment(new Assessment(assessment.declarationNumber(), assessment.channel(),
-        assessment.score(), assessment.hits(), assessment.selection(), assessment.pack(),
+        assessment.score(), assessment.hits(), assessment.trials(), assessment.selection(), assessment.pack(),
         assessment.engineVersion(), java.time.Instant.EPOCH));
     // Only the field can hold this text: a quote inside a string value is escaped.
     return text.replace("," + NO_TIME, "").replace(NO_TIME + ",", "");

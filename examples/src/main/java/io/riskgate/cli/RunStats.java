@@ -5,10 +5,12 @@ import io.riskgate.Channel;
 import io.riskgate.Hit;
 import io.riskgate.Selection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The counts of a rescore run, kept as it streams: a fixed number of counters per channel and per
@@ -101,6 +103,51 @@ final class RunStats {
     }
   }
 
+  /**
+   * What a criterion on trial would have changed had it counted, alone: the engine's {@link
+   * Assessment#trials()} counted per move. Kept per trial code, so memory is bounded by the pack.
+   */
+  static final class TrialEffect {
+    /** How many moved declarations {@link #examples} keeps. */
+    static final int EXAMPLES = 5;
+
+    final String code;
+    /** Declarations it hit. */
+    long hits;
+    /** [channel now][channel had it counted]: declarations. */
+    final long[][] moves = new long[3][3];
+    /** Sum of the score change over its hits, for the mean the report shows. */
+    long pointsAdded;
+    /** A few declarations it would move: "D000001 (line 1) score 40 -> 75, YELLOW -> RED". */
+    final List<String> examples = new ArrayList<>();
+
+    TrialEffect(String code) {
+      this.code = code;
+    }
+
+    /** Declarations whose channel would change. */
+    long moved() {
+      long moved = 0;
+      for (int from = 0; from < 3; from++) {
+        for (int to = 0; to < 3; to++) {
+          moved += from == to ? 0 : moves[from][to];
+        }
+      }
+      return moved;
+    }
+
+    /** Declarations in {@code channel} had it counted, given {@code now} there as it is. */
+    long countIfCounted(Channel channel, long now) {
+      long count = now;
+      for (int other = 0; other < 3; other++) {
+        if (other != channel.ordinal()) {
+          count += moves[other][channel.ordinal()] - moves[channel.ordinal()][other];
+        }
+      }
+      return count;
+    }
+  }
+
   long lines;
   long assessed;
   long rejected;
@@ -112,6 +159,7 @@ final class RunStats {
   final OutcomeCounts randomOutcomes = new OutcomeCounts();
   final OutcomeCounts allOutcomes = new OutcomeCounts();
   private final Map<String, Criterion> criteria = new HashMap<>();
+  private final Map<String, TrialEffect> trials = new TreeMap<>();
 
   /**
    * Whether the input knows violations of declarations that were not inspected: synthetic data
@@ -122,6 +170,11 @@ final class RunStats {
   }
 
   void assessed(Assessment assessment, Outcome outcome) {
+    assessed(assessment, outcome, 0);
+  }
+
+  /** Counts one assessed declaration, from input line {@code line} (0 when unknown). */
+  void assessed(Assessment assessment, Outcome outcome, long line) {
     lines++;
     assessed++;
     int channel = assessment.channel().ordinal();
@@ -155,6 +208,29 @@ final class RunStats {
         criterion.outcomes.add(outcome);
       }
     }
+    for (Assessment.Trial trial : assessment.trials()) {
+      TrialEffect effect = trials.computeIfAbsent(trial.code(), TrialEffect::new);
+      effect.hits++;
+      effect.moves[channel][trial.channel().ordinal()]++;
+      effect.pointsAdded += trial.score() - assessment.score();
+      if (trial.channel() != assessment.channel() && effect.examples.size() < TrialEffect.EXAMPLES) {
+        effect.examples.add(assessment.declarationNumber() + (line > 0 ? " (line " + line + ")" : "")
+            + " score " + assessment.score() + " -> " + trial.score() + ", " + assessment.channel()
+            + " -> " + trial.channel());
+      }
+    }
+  }
+
+  /**
+   * What each criterion on trial would have changed, by code: those of {@code onTrial} (the pack's,
+   * listed even when they never hit) and any other whose hits were on trial.
+   */
+  List<TrialEffect> trialEffects(Collection<String> onTrial) {
+    Map<String, TrialEffect> all = new TreeMap<>(trials);
+    for (String code : onTrial) {
+      all.computeIfAbsent(code, TrialEffect::new);
+    }
+    return List.copyOf(all.values());
   }
 
   void rejected() {

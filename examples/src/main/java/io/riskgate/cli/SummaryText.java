@@ -30,10 +30,15 @@ final class SummaryText {
     out.append('\n');
     CriterionLabels labels = report.labels();
     criteria(out, s, labels);
+    List<RunStats.TrialEffect> trials = s.trialEffects(labels.trialCodes());
+    if (!trials.isEmpty()) {
+      out.append('\n');
+      trials(out, s, trials, labels);
+    }
     if (s.withOutcome > 0) {
       if (!s.criteriaByHits().isEmpty()) {
         out.append('\n');
-        precision(out, s);
+        precision(out, s, labels);
       }
       out.append('\n');
       outcomes(out, s);
@@ -41,6 +46,9 @@ final class SummaryText {
     if (report.diff() != null) {
       out.append('\n');
       diff(out, report.diff(), report.baseline(), labels);
+      if (!trials.isEmpty()) {
+        line(out, "criteria on trial cause no move: their hits do not count (see \"criteria on trial\" above)");
+      }
     }
     out.append('\n');
     Rescorer.Result r = report.result();
@@ -67,6 +75,49 @@ final class SummaryText {
     }
   }
 
+  /**
+   * What each criterion on trial would have changed had it counted, alone: the declarations that
+   * would move, by move, the channel counts it would give, and a few examples with their scores.
+   */
+  private static void trials(StringBuilder out, RunStats s, List<RunStats.TrialEffect> trials,
+      CriterionLabels labels) {
+    line(out, "criteria on trial: hits recorded and reported, points and minimum channels not counted");
+    line(out, "had each counted (alone, the other trial criteria still not counting):");
+    for (RunStats.TrialEffect t : trials) {
+      String name = labels.name(t.code);
+      line(out, "%s%s [%s]: %s hits, %s declarations would change channel%s", t.code,
+          name.isEmpty() ? "" : " " + name, labels.theme(t.code), count(t.hits), count(t.moved()),
+          t.hits == 0 ? "" : String.format(Locale.ROOT, " (score +%.1f on average over its hits)",
+              (double) t.pointsAdded / t.hits));
+      List<String> moves = moves(t);
+      if (!moves.isEmpty()) {
+        line(out, "  moves: %s", String.join(", ", moves));
+        StringBuilder channels = new StringBuilder();
+        for (Channel channel : Channel.values()) {
+          long now = s.channels[channel.ordinal()];
+          channels.append(channels.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %,d -> %,d",
+              channel, now, t.countIfCounted(channel, now)));
+        }
+        line(out, "  channels: %s", channels);
+        line(out, "  e.g. %s", String.join("; ", t.examples));
+      }
+    }
+  }
+
+  /** "GREEN -> YELLOW 12", for each move a trial criterion would make, strongest rise first. */
+  static List<String> moves(RunStats.TrialEffect t) {
+    List<String> moves = new java.util.ArrayList<>();
+    for (Channel from : Channel.values()) {
+      for (Channel to : Channel.values()) {
+        long n = t.moves[from.ordinal()][to.ordinal()];
+        if (from != to && n > 0) {
+          moves.add(String.format(Locale.ROOT, "%s -> %s %,d", from, to, n));
+        }
+      }
+    }
+    return moves;
+  }
+
   private static List<RunStats.Criterion> top(List<RunStats.Criterion> criteria) {
     return criteria.subList(0, Math.min(TOP_CRITERIA, criteria.size()));
   }
@@ -75,7 +126,7 @@ final class SummaryText {
    * Per criterion, what past inspections of its hits found, with 95% intervals and a verdict; then
    * the random-selection yardstick every lift is measured against.
    */
-  private static void precision(StringBuilder out, RunStats s) {
+  private static void precision(StringBuilder out, RunStats s, CriterionLabels labels) {
     List<RunStats.Criterion> criteria = s.criteriaByHits();
     line(out, "criteria against past inspections (hits with an outcome; 95%% intervals in brackets)");
     line(out, "%-12s %9s  %-26s %6s  %-22s %-22s %s", "criterion", "outcomes", "inspected", "found",
@@ -83,7 +134,8 @@ final class SummaryText {
     for (RunStats.Criterion c : top(criteria)) {
       RunStats.OutcomeCounts o = c.outcomes;
       line(out, "%-12s %9s  %-26s %6s  %-22s %-22s %s", c.code, count(o.declarations), inspected(o),
-          count(o.violations), proportion(o.precision()), lift(s.lift(o)), s.verdict(o).text);
+          count(o.violations), proportion(o.precision()), lift(s.lift(o)),
+          s.verdict(o).text + (labels.onTrial(c.code) ? CriterionLabels.ON_TRIAL : ""));
     }
     RunStats.OutcomeCounts random = s.randomOutcomes;
     line(out, "%-12s %9s  %-26s %6s  %-22s %-22s %s", "random", count(random.declarations), inspected(random),

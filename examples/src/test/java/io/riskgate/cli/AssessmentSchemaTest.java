@@ -65,6 +65,37 @@ class AssessmentSchemaTest {
   }
 
   @Test
+  void assessmentsWithCriteriaOnTrial_validateAgainstTheSchema() throws IOException {
+    Path in = TestData.write(dir.resolve("declarations.jsonl"), TestData.lines(500, 3, false));
+    Path out = dir.resolve("assessments.jsonl");
+    assertThat(TestData.rescore(new StringWriter(), new StringWriter(), "--pack", TestData.pack("gate-trial").toString(),
+        "--in", in.toString(), "--out", out.toString())).isZero();
+
+    JsonSchema schema = schema();
+    ObjectMapper mapper = new ObjectMapper();
+    int trialHits = 0;
+    int trials = 0;
+    for (String line : Files.readAllLines(out)) {
+      assertThat(schema.validate(mapper.readTree(line))).as(line).isEmpty();
+      trialHits += line.contains("\"trial\":true") ? 1 : 0;
+      trials += line.contains("\"trials\":[{") ? 1 : 0;
+    }
+    assertThat(trialHits).isPositive().isEqualTo(trials);
+  }
+
+  @Test
+  void schema_refusesATrialMarkThatIsFalseAndAnEmptyTrials() throws IOException {
+    String pack = ",\"pack\":{\"id\":\"p\",\"version\":\"1\",\"contentHash\":\"" + "0".repeat(64) + "\"},\"engineVersion\":\"x\"}";
+    JsonNode falseMark = new ObjectMapper().readTree("{\"declarationNumber\":\"1\",\"channel\":\"GREEN\",\"score\":0,"
+        + "\"hits\":[{\"code\":\"A\",\"points\":1,\"reason\":\"r\",\"rule\":\"a\",\"trial\":false}],\"selection\":\"NONE\"" + pack);
+    JsonNode emptyTrials = new ObjectMapper().readTree("{\"declarationNumber\":\"1\",\"channel\":\"GREEN\",\"score\":0,"
+        + "\"hits\":[],\"trials\":[],\"selection\":\"NONE\"" + pack);
+
+    assertThat(schema().validate(falseMark)).isNotEmpty();
+    assertThat(schema().validate(emptyTrials)).isNotEmpty();
+  }
+
+  @Test
   void schema_refusesAnAssessmentMissingItsPack() throws IOException {
     JsonNode bad = new ObjectMapper().readTree("{\"declarationNumber\":\"1\",\"channel\":\"GREEN\",\"score\":0,"
         + "\"hits\":[],\"selection\":\"NONE\",\"engineVersion\":\"x\",\"assessedAt\":\"2026-01-01T00:00:00Z\"}");

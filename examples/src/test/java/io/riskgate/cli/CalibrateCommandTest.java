@@ -131,6 +131,26 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void calibrate_packWithCriteriaOnTrial_ignoresTheirMinimumChannelsAsTheEngineDoesAndKeepsTheTrialList()
+      throws IOException {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(2_000, 7, false));
+    Path calibrated = dir.resolve("calibrated");
+
+    int status = calibrate("--pack", TestData.pack("gate-trial").toString(), "--in", in.toString(), "--red", "10",
+        "--yellow", "30", "--out", calibrated.toString());
+
+    assertThat(status).as(out + "\n" + err).isZero();
+    Path assessments = dir.resolve("assessments.jsonl");
+    assertThat(TestData.rescore(new StringWriter(), err, "--pack", calibrated.toString(), "--in", in.toString(),
+        "--out", assessments.toString())).as(err.toString()).isZero();
+    long[] rescored = channels(assessments);
+    assertThat(rescored[Channel.RED.ordinal()]).isEqualTo(reached("RED").count());
+    assertThat(rescored[Channel.YELLOW.ordinal()]).isEqualTo(reached("YELLOW").count());
+    assertThat(Files.readString(calibrated.resolve("pack.json"))).contains("\"trial\": [\"T-GATE\"]");
+    assertThat(Files.readString(assessments)).contains("\"trial\":true");
+  }
+
+  @Test
   void nextVersion_bumpsTheLastNumber() {
     assertThat(CalibratedPack.nextVersion("2026.11.0")).isEqualTo("2026.11.1");
     assertThat(CalibratedPack.nextVersion("1.0-rc9")).isEqualTo("1.0-rc10");
