@@ -27,12 +27,16 @@ public record Comparison(Declaration declaration, Assessment live, Assessment ch
     return live.channel() != challenger.channel();
   }
 
-  /** Codes of the criteria that hit under the live pack and not under the challenger, sorted. */
+  /**
+   * Codes of the criteria that count (not on trial) under the live pack and do not under the
+   * challenger, sorted: the criteria behind a move. A criterion on trial under one pack and
+   * counting under the other is listed on the side where it counts.
+   */
   public Set<String> onlyLive() {
     return codesMissing(live, challenger);
   }
 
-  /** Codes of the criteria that hit under the challenger and not under the live pack, sorted. */
+  /** Codes of the criteria that count under the challenger and do not under the live pack, sorted. */
   public Set<String> onlyChallenger() {
     return codesMissing(challenger, live);
   }
@@ -40,10 +44,19 @@ public record Comparison(Declaration declaration, Assessment live, Assessment ch
   private static Set<String> codesMissing(Assessment from, Assessment in) {
     SortedSet<String> codes = new TreeSet<>();
     for (Hit hit : from.hits()) {
-      if (!in.hasHit(hit.code())) {
+      if (!hit.trial() && !counts(in, hit.code())) {
         codes.add(hit.code());
       }
     }
     return Collections.unmodifiableSortedSet(codes);
+  }
+
+  private static boolean counts(Assessment assessment, String code) {
+    for (Hit hit : assessment.hits()) {
+      if (!hit.trial() && hit.code().equals(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
