@@ -2,7 +2,10 @@ package io.riskgate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,11 +20,13 @@ import java.util.Locale;
  * so the exponent is checked through {@link BigDecimal#scale()} and {@link BigDecimal#precision()},
  * which do no arithmetic, before any comparison or division.
  *
- * <p>The field's maximum is chosen by the field's name, which the parser knows at the token: every
- * decimal of the format has a name of its own, and a decimal of any other name gets the largest
- * maximum.
+ * <p>The field's maximum is chosen by the field's name: every decimal of the format has a name of
+ * its own, and a decimal of any other name gets the largest maximum. The name is known when Jackson
+ * builds the deserializer of each property ({@link #createContextual}), so the choice is made once
+ * per property, not once per value; a decimal outside a property (a list's entry) is chosen for by
+ * the name the parser holds at the token.
  */
-final class Decimals extends StdScalarDeserializer<BigDecimal> {
+final class Decimals extends StdScalarDeserializer<BigDecimal> implements ContextualDeserializer {
   private static final long serialVersionUID = 1L;
 
   /** A field's maximum, and the setting that sets it. */
@@ -45,8 +50,15 @@ final class Decimals extends StdScalarDeserializer<BigDecimal> {
   private final Limit quantity;
   private final Limit mass;
   private final Limit rate;
+  /** The limit of the property this deserializer was made for, or {@code null} if none. */
+  private final Limit property;
 
   Decimals(int maxChars, int maxFractionDigits, Limit amount, Limit quantity, Limit mass, Limit rate) {
+    this(maxChars, maxFractionDigits, amount, quantity, mass, rate, null);
+  }
+
+  private Decimals(int maxChars, int maxFractionDigits, Limit amount, Limit quantity, Limit mass,
+      Limit rate, Limit property) {
     super(BigDecimal.class);
     this.maxChars = maxChars;
     this.maxFractionDigits = maxFractionDigits;
@@ -54,6 +66,13 @@ final class Decimals extends StdScalarDeserializer<BigDecimal> {
     this.quantity = quantity;
     this.mass = mass;
     this.rate = rate;
+    this.property = property;
+  }
+
+  @Override
+  public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+    return property == null ? this
+        : new Decimals(maxChars, maxFractionDigits, amount, quantity, mass, rate, limit(property.getName()));
   }
 
   @Override
@@ -79,11 +98,10 @@ final class Decimals extends StdScalarDeserializer<BigDecimal> {
         return null;  // as a missing value: the record names the required field
       }
     }
-    String field = parser.currentName() == null ? "the number" : parser.currentName();
     if (length > maxChars) {
       throw new Refusal(parser, String.format(
           "%s is written with %,d characters, more than the maximum %,d (from RiskgateJson.Builder.maxNumberChars)",
-          field, length, maxChars));
+          field(parser), length, maxChars));
     }
     BigDecimal value;
     try {
@@ -92,7 +110,7 @@ final class Decimals extends StdScalarDeserializer<BigDecimal> {
       value = token == JsonToken.VALUE_STRING ? new BigDecimal(chars, from, length) : parser.getDecimalValue();
     } catch (NumberFormatException e) {
       // Malformed text in a string, or an exponent beyond an int: no use for either.
-      throw new Refusal(parser, field + " is not a decimal number such as 1250.50 (or its exponent is out of range)");
+      throw new Refusal(parser, field(parser) + " is not a decimal number such as 1250.50 (or its exponent is out of range)");
     }
     if (value.scale() > maxFractionDigits) {
       // Trailing zeros (1.50000000) are no precision; there cannot be more of them than digits.
@@ -100,17 +118,21 @@ final class Decimals extends StdScalarDeserializer<BigDecimal> {
       if (value.scale() > maxFractionDigits) {
         throw new Refusal(parser, String.format(
             "%s has more than %d decimal places (from RiskgateJson.Builder.maxFractionDigits)",
-            field, maxFractionDigits));
+            field(parser), maxFractionDigits));
       }
     }
-    Limit limit = limit(field);
+    Limit limit = property != null ? property : limit(field(parser));
     // Digits before the point, from the exponent alone: 1e100000000 stops here, uncompared.
     if ((long) value.precision() - value.scale() > limit.integerDigits() || value.compareTo(limit.max()) > 0) {
-      throw new Refusal(parser, field + " is more than the maximum " + limit.text()
+      throw new Refusal(parser, field(parser) + " is more than the maximum " + limit.text()
           + " (from RiskgateJson.Builder." + limit.setting() + ")");
     }
     // 1.5E+3 within range: plain, so it is written and compared like 1500.
     return value.scale() < 0 ? value.setScale(0) : value;
+  }
+
+  private static String field(JsonParser parser) throws IOException {
+    return parser.currentName() == null ? "the number" : parser.currentName();
   }
 
   private Limit limit(String field) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.riskgate.declaration.Declaration;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
@@ -84,9 +84,7 @@ public final class RiskgateJson {
             .maxNumberLength(1_000)
             .maxNestingDepth(builder.maxNestingDepth)
             .build())
-        // A duplicate key is refused, not "last one wins": a parser in front of the engine that
-        // keeps the first would see another declaration than the one assessed.
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // Duplicate keys are refused by UniqueFields, which every read goes through.
         .build();
     JsonMapper mapper = JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
@@ -151,9 +149,11 @@ public final class RiskgateJson {
     }
     Declaration declaration;
     try {
-      declaration = declarationReader.readValue(json);
+      declaration = bind(declarationReader, factory.createParser(json));
     } catch (JsonProcessingException e) {
       throw located(e, json, firstLine);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // not from a String
     }
     return checked(declaration, firstLine);
   }
@@ -172,7 +172,7 @@ public final class RiskgateJson {
   public Declaration readDeclaration(byte[] utf8, long firstLine) {
     if (utf8.length <= maxDeclarationChars && readsAsUtf8(utf8)) {
       try {
-        return checked(declarationReader.readValue(utf8), firstLine);
+        return checked(bind(declarationReader, factory.createParser(utf8)), firstLine);
       } catch (IOException e) {
         // Jackson locates errors in bytes; the text form gives the columns a user sees. Errors
         // are rare: the second read is cheap.
@@ -274,13 +274,33 @@ public final class RiskgateJson {
    */
   public Assessment readAssessment(String json, long firstLine) {
     try {
-      Assessment assessment = assessmentReader.readValue(json);
+      Assessment assessment = bind(assessmentReader, factory.createParser(json));
       if (assessment == null) {
         throw new DeclarationException("expected an assessment object", firstLine, 1, "$", null, null);
       }
       return assessment;
     } catch (JsonProcessingException e) {
       throw located(e, json, firstLine);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // not from a String
+    }
+  }
+
+  /**
+   * Binds one JSON document through {@link UniqueFields}: a duplicate key is refused, not "last one
+   * wins", as a parser in front of the engine that keeps the first would see another declaration
+   * than the one assessed. Trailing content is refused as the mapper's
+   * {@code FAIL_ON_TRAILING_TOKENS} would, which applies to its own parsers only.
+   */
+  private static <T> T bind(ObjectReader reader, JsonParser raw) throws IOException {
+    try (JsonParser parser = new UniqueFields(raw)) {
+      T value = reader.readValue(parser);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw MismatchedInputException.from(parser, reader.getValueType().getRawClass(),
+            "Trailing token (of type " + trailing + ") found after value");
+      }
+      return value;
     }
   }
 
