@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * result must equal the sequential result for its pack version, every {@code assessAll} must come
  * from one version, nothing may throw, and the heap must not grow with the reloads.
  *
- * <p>Runs for {@code riskgate.soak.seconds} (60 by default; the {@code long} Maven profile runs
- * 600). It prints its figures on standard output; docs/reliability.md quotes the last long run.
+ * <p>Runs for {@code riskgate.soak.seconds} (15 by default; the {@code long} Maven profile runs
+ * 120). It prints its figures on standard output; docs/reliability.md quotes the last long run.
  */
 class SoakTest {
   private static final Clock FIXED = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
@@ -48,7 +48,7 @@ class SoakTest {
 
   @Test
   void eightThreadsWhileThePackReloadsEvery100ms_everyResultMatchesItsVersion() throws Exception {
-    Duration length = Duration.ofSeconds(Long.getLong("riskgate.soak.seconds", 60));
+    Duration length = Duration.ofSeconds(Long.getLong("riskgate.soak.seconds", 15));
     List<Declaration> declarations = ReloadConcurrencyTest.declarations();
     Map<String, Map<String, Assessment>> expected = Map.of(
         V1.version().contentHash(), ReloadConcurrencyTest.expected(V1, declarations),

@@ -34,8 +34,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * assessed or refused with a located {@link DeclarationException}: never another exception, never
  * a hang (a try that runs for a minute fails; an ordinary one takes microseconds).
  *
- * <p>Tries come from jqwik's {@code jqwik.tries.default}: a few thousand in the default build, a
- * million in the {@code long} profile (docs/reliability.md).
+ * <p>Tries come from jqwik's {@code jqwik.tries.default}: a few thousand in the default build,
+ * a hundred thousand in the {@code long} profile, more with -D (docs/reliability.md).
  */
 class DeclarationFuzzTest {
   private static final RiskgateJson JSON = RiskgateJson.defaults();
