@@ -1,5 +1,6 @@
 package io.riskgate;
 
+import io.riskgate.declaration.Declaration;
 import io.riskgate.internal.drools.Matches;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
@@ -36,6 +37,7 @@ final class Guard implements AgendaFilter {
   int firings;
   private int nextLook = CLOCK_EVERY;
   private Rule runaway;
+  private long runawayLimit;
   private Rule outOfTime;
 
   /**
@@ -55,10 +57,13 @@ final class Guard implements AgendaFilter {
     if (++firings >= nextLook && outOfTime(match)) {
       return false;
     }
-    if (risk.firing(match.getRule(), Matches.declarationOf(match, this)) <= maxFirings) {
+    Object key = Matches.declarationOf(match, this);
+    int fired = risk.firing(match.getRule(), key);
+    if (fired <= maxFirings || fired <= limitOf(key)) {
       return true;
     }
     if (runaway == null) {
+      runawayLimit = limitOf(key);
       runaway = match.getRule();
       session.halt();
     }
@@ -86,6 +91,25 @@ final class Guard implements AgendaFilter {
   }
 
   /** The rule that went over the limit, or null. */
+  /**
+   * The most firings for the declaration {@code key}: {@code maxFirings} for each of its items (a
+   * line criterion fires once per item, so a legal declaration of 1,000 items may well fire more
+   * than 1,000 times), and {@code maxFirings} for a declaration of none or for a firing that
+   * belongs to no declaration. Only asked past {@code maxFirings}.
+   */
+  long limitOf(Object key) {
+    return limit(maxFirings, key instanceof Declaration declaration ? declaration.items().size() : 0);
+  }
+
+  static long limit(int maxFirings, int items) {
+    return (long) maxFirings * Math.max(1, items);
+  }
+
+  /** The limit the runaway rule went past; see {@link #limitOf}. */
+  long runawayLimit() {
+    return runawayLimit;
+  }
+
   Rule runaway() {
     return runaway;
   }

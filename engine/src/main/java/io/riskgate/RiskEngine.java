@@ -183,8 +183,9 @@ public interface RiskEngine extends AutoCloseable {
     }
 
     /**
-     * The most rule firings for one declaration before the engine takes a rule for a runaway and
-     * fails that declaration closed (default 1,000).
+     * The most rule firings for each item of a declaration before the engine takes a rule for a
+     * runaway and fails that declaration closed (default 1,000): a declaration of n items may fire
+     * n times this, as every line criterion may fire once per item; one of no items, this.
      */
     public Builder maxFiringsPerDeclaration(int max) {
       if (max < 1) {

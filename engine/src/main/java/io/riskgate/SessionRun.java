@@ -44,6 +44,7 @@ final class SessionRun {
     flight.guard = guard;
     inFlight.add(flight);
     int facts = 0;
+    long firingBudget = 1;
     boolean completed = false;
     try {
       // A lookup memo per batch in front of the reference sources; see LookupMemo for why.
@@ -64,17 +65,18 @@ final class SessionRun {
             session.insert(new Line(declaration, items.get(i)));
           }
           facts += 1 + declaration.items().size();
+          firingBudget += Guard.limit(maxFirings, declaration.items().size());
         }
         flight.inserted++;
       }
       flight.inserting = null;
       // A backstop for firings that no declaration accounts for; the guard catches the rest.
-      long budget = (long) maxFirings * batch.size() + 1;
+      long budget = firingBudget;
       int fired = session.fireAllRules(guard, (int) Math.min(Integer.MAX_VALUE, budget));
       if (guard.runaway() != null) {
         return new Failure(guard.runaway().getName(), String.format(
-            "rule '%s' fired more than %,d times for one declaration (runaway rule; limit maxFiringsPerDeclaration)",
-            guard.runaway().getName(), maxFirings));
+            "rule '%s' fired more than %,d times for one declaration (runaway rule; limit maxFiringsPerDeclaration,"
+                + " for each item)", guard.runaway().getName(), guard.runawayLimit()));
       }
       if (guard.outOfTime() != null) {
         return new Failure(guard.outOfTime().getName(), String.format(

@@ -51,11 +51,27 @@ class FailClosedTest {
     assertThat(assessments.get(1).selection()).isEqualTo(Selection.FAIL_CLOSED);
     assertThat(assessments.get(1).hits()).singleElement().satisfies(hit -> {
       assertThat(hit.rule()).isEqualTo("Spins on a line");
-      assertThat(hit.reason()).contains("fired more than 50 times");
+      // 50 for each of its two items.
+      assertThat(hit.reason()).contains("fired more than 100 times");
     });
     assertThat(assessments.get(0).channel()).isEqualTo(Channel.YELLOW);
     assertThat(assessments.get(0).selection()).isNotEqualTo(Selection.FAIL_CLOSED);
     assertThat(assessments.get(2).selection()).isNotEqualTo(Selection.FAIL_CLOSED);
+  }
+
+  @Test
+  void aLineCriterionOnEveryItem_isNoRunaway_theLimitIsPerItem() {
+    RulePack basic = RulePack.fromDirectory(TestDeclarations.pack("basic"));
+    RiskEngine engine = RiskEngine.builder().pack(basic).maxFiringsPerDeclaration(2).build();
+    TestDeclarations many = declaration("D-MANY");
+    for (int i = 0; i < 6; i++) {
+      many.item("30049099");  // medicines: the licence criterion fires on each line
+    }
+
+    Assessment a = engine.assess(many.build());
+
+    assertThat(a.failedClosed()).isFalse();
+    assertThat(a.hits()).filteredOn(hit -> hit.code().equals("T-LICENCE")).hasSize(6);
   }
 
   @Test
