@@ -1,6 +1,7 @@
 package io.riskgate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +28,8 @@ import java.util.Objects;
  * @param selection whether criteria, the random draw, or a failure selected it
  * @param pack the pack that decided
  * @param engineVersion the Riskgate version that ran the pack
- * @param assessedAt when it was assessed, by the engine's clock
+ * @param assessedAt when it was assessed, by the engine's clock; {@link #NO_TIME} if read from
+ *     JSON without it
  */
 public record Assessment(
     String declarationNumber,
@@ -38,7 +40,13 @@ public record Assessment(
     Selection selection,
     PackVersion pack,
     String engineVersion,
-    Instant assessedAt) {
+    @JsonDeserialize(using = AssessedAt.class) Instant assessedAt) {
+
+  /**
+   * The {@code assessedAt} of an assessment read from JSON that has none, such as a line written
+   * by {@code riskgate rescore}: the start of 1970, meaning "not recorded".
+   */
+  public static final Instant NO_TIME = Instant.EPOCH;
 
   public Assessment {
     Objects.requireNonNull(declarationNumber, "declarationNumber");

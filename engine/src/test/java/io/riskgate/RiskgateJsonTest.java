@@ -65,6 +65,24 @@ class RiskgateJsonTest {
   }
 
   @Test
+  void anAssessmentWithoutItsTime_readsWithNoTime_andABadTimeIsStillRefused() {
+    Assessment a = new Assessment("104512345670", Channel.GREEN, 0, java.util.List.of(), Selection.NONE,
+        new PackVersion("vn-baseline", "1.0", "ab".repeat(32)), "0.1.0", Instant.parse("2026-03-14T08:15:01Z"));
+    String line = JSON.writeAssessment(a);
+    // As riskgate rescore writes it: the same line without the field.
+    String timeless = line.replace(",\"assessedAt\":\"2026-03-14T08:15:01Z\"", "");
+
+    assertThat(timeless).doesNotContain("assessedAt");
+    assertThat(JSON.readAssessment(timeless, 1)).isEqualTo(new Assessment(a.declarationNumber(), a.channel(),
+        a.score(), a.hits(), a.selection(), a.pack(), a.engineVersion(), Assessment.NO_TIME));
+    assertThatThrownBy(() -> JSON.readAssessment(line.replace("2026-03-14T08:15:01Z", "yesterday"), 4))
+        .isInstanceOfSatisfying(DeclarationException.class, e -> {
+          assertThat(e.line()).isEqualTo(4);
+          assertThat(e.jsonPath()).isEqualTo("$.assessedAt");
+        });
+  }
+
+  @Test
   void invalidHsCode_isLocatedWithLineColumnPathAndNumber() throws IOException {
     String json = example("import-vehicle-parts.json").replace("\"40111000\"", "\"4011\"");
     assertThatThrownBy(() -> JSON.readDeclaration(json, 100))

@@ -100,8 +100,8 @@ final class Rescorer {
   /** How often a run with a journal writes a checkpoint; a test property makes it every chunk. */
   private static final long CHECKPOINT_NANOS = Long.getLong("riskgate.test.checkpointMillis", 1_000) * 1_000_000;
   /** The time written while formatting, then cut out: rescore lines carry no time (see below). */
-  private static final String NO_TIME = "\"assessedAt\":\"1970-01-01T00:00:00Z\"";
-  private static final String TIME_AT_END = "," + NO_TIME + "}";
+  private static final String EPOCH_FIELD = "\"assessedAt\":\"1970-01-01T00:00:00Z\"";
+  private static final String TIME_AT_END = "," + EPOCH_FIELD + "}";
 
   private final RiskEngine engine;
   private final RiskgateJson json;
@@ -235,23 +235,21 @@ final class Rescorer {
   String lineOf(Assessment assessment) {
     String text = json.writeAssessment(new Assessment(assessment.declarationNumber(), assessment.channel(),
         assessment.score(), assessment.hits(), assessment.trials(), assessment.selection(), assessment.pack(),
-        assessment.engineVersion(), java.time.Instant.EPOCH));
+        assessment.engineVersion(), Assessment.NO_TIME));
     // The time is the record's last component, so Jackson writes it last: cut it off the end
     // rather than search the whole line. Only the field can hold this text: a quote inside a
     // string value is escaped.
     return text.endsWith(TIME_AT_END)
         ? text.substring(0, text.length() - TIME_AT_END.length()) + "}"
-        : text.replace("," + NO_TIME, "").replace(NO_TIME + ",", "");
+        : text.replace("," + EPOCH_FIELD, "").replace(EPOCH_FIELD + ",", "");
   }
 
-  /** Reads an assessment rescore wrote (without its time) or the library wrote (with it). */
+  /**
+   * Reads an assessment rescore wrote (without its time: {@link Assessment#NO_TIME}) or the library
+   * wrote (with it).
+   */
   static Assessment readLine(RiskgateJson json, String line, long lineNumber) {
-    String text = line;
-    int close = text.lastIndexOf('}');
-    if (close > 0 && !text.contains("\"assessedAt\"")) {
-      text = text.substring(0, close) + "," + NO_TIME + text.substring(close);
-    }
-    return json.readAssessment(text, lineNumber);
+    return json.readAssessment(line, lineNumber);
   }
 
   /** The outputs a killed run had written, read back in step with the input on resume. */
