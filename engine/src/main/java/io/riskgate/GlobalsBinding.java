@@ -1,10 +1,13 @@
 package io.riskgate;
 
+import io.riskgate.reference.Lists;
 import io.riskgate.reference.ReferenceData;
+import io.riskgate.reference.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -37,8 +40,9 @@ final class GlobalsBinding {
       }
       Object value = bound.get(name);
       if (value == null) {
-        problems.add(CompiledPack.locateGlobal(pack, name, ReferenceData.missingSource(name).orElse("global '"
-            + name + "' is declared but not bound: bind it with RiskEngine.Builder.global")));
+        problems.add(CompiledPack.locateGlobal(pack, name, ReferenceData.missingSource(name)
+            .or(() -> noOwnData(name, global.getValue()))
+            .orElse("global '" + name + "' is declared but not bound: bind it with RiskEngine.Builder.global")));
       } else if (!isInstance(compiled, global.getValue(), value)) {
         problems.add(CompiledPack.locateGlobal(pack, name, "global '" + name + "' is declared as "
             + global.getValue() + " but bound to a " + value.getClass().getName()));
@@ -67,6 +71,17 @@ final class GlobalsBinding {
       throw new RulePackException(pack.location(), problems);
     }
     return Map.copyOf(globals);
+  }
+
+  /** For the global of the pack's own lists or tables when pack.json declares none: what to do. */
+  private static Optional<String> noOwnData(String name, String type) {
+    boolean lists = name.equals(ReferenceData.LISTS) && type.equals(Lists.class.getName());
+    if (!lists && !(name.equals(ReferenceData.TABLES) && type.equals(Tables.class.getName()))) {
+      return Optional.empty();
+    }
+    return Optional.of("global '" + name + "' has no data: pack.json declares no " + name + "; declare them under \""
+        + name + "\" with their files in data/ (an integrator may instead bind the global with"
+        + " RiskEngine.Builder.global)");
   }
 
   private static boolean isInstance(CompiledPack compiled, String typeName, Object value) {

@@ -183,6 +183,9 @@ final class ManifestReader {
     if (List.class.isAssignableFrom(type)) {
       return "an array of strings";
     }
+    if (Map.class.isAssignableFrom(type)) {
+      return "an object";
+    }
     if (type.isRecord()) {
       return "an object with " + String.join(", ", names(type));
     }

@@ -110,9 +110,23 @@ final class PackChecker {
       descr.getEnumDeclarations().forEach(type -> packTypes.add(type.getTypeName()));
       descr.getFunctions().forEach(function -> functions.add(function.getName()));
     }
+    // Globals are shared by the files of a package: any file may use one another declares.
+    Set<String> listGlobals = new HashSet<>();
+    Set<String> tableGlobals = new HashSet<>();
+    for (PackageDescr descr : parsed.values()) {
+      for (GlobalDescr global : descr.getGlobals()) {
+        String type = bare(global.getType());
+        if (type.equals("Lists") || type.equals("io.riskgate.reference.Lists")) {
+          listGlobals.add(global.getIdentifier());
+        } else if (type.equals("Tables") || type.equals("io.riskgate.reference.Tables")) {
+          tableGlobals.add(global.getIdentifier());
+        }
+      }
+    }
     int rules = 0;
     for (Map.Entry<DrlSource, PackageDescr> file : parsed.entrySet()) {
       rules += checkFile(file.getKey(), file.getValue());
+      OwnDataCheck.check(file.getKey(), pack.manifest(), listGlobals, tableGlobals);
     }
     recursion();
     if (rules == 0 && parsed.size() == pack.drlPaths().size() && !parsed.isEmpty()) {

@@ -1,6 +1,10 @@
 package io.riskgate;
 
+import io.riskgate.reference.ColumnType;
 import io.riskgate.reference.HsListEntry;
+import io.riskgate.reference.ListKind;
+import io.riskgate.reference.NamedList;
+import io.riskgate.reference.NamedTable;
 import io.riskgate.reference.ReferenceData;
 import io.riskgate.reference.ReferencePrice;
 import io.riskgate.reference.ReferenceSources;
@@ -42,6 +46,9 @@ final class PackData {
   static final String PRICES = "prices";
   static final String WATCHLISTS = "watchlists";
   static final String HS_LISTS = "hs-lists";
+  /** The columns of a pack's own list: its value, and a note for the people who review it. */
+  private static final String LIST_VALUE = "value";
+  private static final String LIST_NOTE = "note";
   private static final Set<String> KNOWN = Set.copyOf(ReferenceData.KINDS);
 
   private static final JsonMapper JSON = JsonMapper.builder()
@@ -79,14 +86,19 @@ final class PackData {
 
   private ReferenceData load() {
     Map<String, String> files = new HashMap<>();
+    Set<String> own = new HashSet<>();
+    pack.manifest().lists().values().forEach(list -> own.add(list.file()));
+    pack.manifest().tables().values().forEach(table -> own.add(table.file()));
     for (String path : pack.paths()) {
-      if (!path.startsWith(ReferenceData.DATA_FOLDER) || !(path.endsWith(".json") || path.endsWith(".csv"))) {
+      if (!path.startsWith(ReferenceData.DATA_FOLDER) || !(path.endsWith(".json") || path.endsWith(".csv"))
+          || own.contains(path)) {
         continue;
       }
       String name = kindOfFile(path);
       if (!KNOWN.contains(name)) {
         problem(path, 0, 0, "unknown reference data file; expected data/traders.json, data/prices.csv|json, "
-            + "data/watchlists.csv|json or data/hs-lists.csv|json");
+            + "data/watchlists.csv|json or data/hs-lists.csv|json, or a file that pack.json declares under"
+            + " \"lists\" or \"tables\"");
       } else if (files.containsKey(name)) {
         problem(path, 0, 0, "data/" + name + " is given both as .json and .csv; keep one");
       } else if (name.equals(TRADERS) && path.endsWith(".csv")) {
@@ -111,14 +123,178 @@ final class PackData {
     unique(files.get(WATCHLISTS), watchlists, w -> w.list() + " " + w.value(), "watchlist entry ");
     unique(files.get(HS_LISTS), hsLists,
         h -> h.list() + " " + h.prefix() + (h.origin() == null ? "" : " from " + h.origin()), "HS list entry ");
+    List<NamedList> lists = ownLists();
+    List<NamedTable> tables = ownTables();
     if (!problems.isEmpty()) {
       throw new RulePackException(pack.location(), problems);
     }
-    return ReferenceData.ofGiven(
+    ReferenceData data = ReferenceData.ofGiven(
         source(TRADERS, files, traders, ReferenceSources::traders, ReferenceSources.noTraders()),
         source(PRICES, files, prices, ReferenceSources::prices, ReferenceSources.noPrices()),
         source(WATCHLISTS, files, watchlists, ReferenceSources::watchlists, ReferenceSources.noWatchlists()),
         source(HS_LISTS, files, hsLists, ReferenceSources::hsLists, ReferenceSources.noHsLists()));
+    // Given only when declared: a rule that declares the global without them is told so at the global.
+    if (!pack.manifest().lists().isEmpty()) {
+      data = data.withLists(ReferenceSources.lists(lists));
+    }
+    if (!pack.manifest().tables().isEmpty()) {
+      data = data.withTables(ReferenceSources.tables(tables));
+    }
+    return data;
+  }
+
+  /** The lists pack.json declares, read from their files; problems where a row is wrong. */
+  private List<NamedList> ownLists() {
+    List<NamedList> lists = new ArrayList<>();
+    for (Map.Entry<String, PackManifest.ListDeclaration> declared : pack.manifest().lists().entrySet()) {
+      String name = declared.getKey();
+      String path = declared.getValue().file();
+      ListKind kind = declared.getValue().listKind();
+      if (!present("list", name, path)) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      Map<String, Integer> first = new HashMap<>();
+      int before = problems.size();
+      Entries entries = (node, line, column, columns) -> {
+        if (!known(path, node, List.of(LIST_VALUE, LIST_NOTE), line, column, columns)) {
+          return;
+        }
+        JsonNode cell = node.get(LIST_VALUE);
+        String value = cell == null || cell.isNull() ? null : cell.asText();
+        int at = columns.getOrDefault(LIST_VALUE, column);
+        String problem = cell != null && !cell.isTextual() && !cell.isNull()
+            ? "value must be text (in quotes)" : kind.problem(value);
+        if (problem != null) {
+          problem(path, line, at, "value of list '" + name + "' (" + kind.code() + "): " + problem);
+          return;
+        }
+        Integer seen = first.putIfAbsent(value, line);
+        if (seen != null) {
+          problem(path, line, at, "value " + value + " appears twice in list '" + name + "' (first on line " + seen + ")");
+          return;
+        }
+        values.add(value);
+      };
+      read(path, List.of(LIST_VALUE, LIST_NOTE), Set.of(LIST_NOTE), Set.of(), entries);
+      if (problems.size() == before) {
+        lists.add(new NamedList(name, kind, values));
+      }
+    }
+    return lists;
+  }
+
+  /** The tables pack.json declares, read from their files; problems where a row is wrong. */
+  private List<NamedTable> ownTables() {
+    List<NamedTable> tables = new ArrayList<>();
+    for (Map.Entry<String, PackManifest.TableDeclaration> declared : pack.manifest().tables().entrySet()) {
+      String name = declared.getKey();
+      PackManifest.TableDeclaration table = declared.getValue();
+      String path = table.file();
+      if (!present("table", name, path)) {
+        continue;
+      }
+      Map<String, ColumnType> types = table.columnTypes();
+      List<String> names = List.copyOf(types.keySet());
+      Set<String> numeric = new HashSet<>();
+      types.forEach((column, type) -> {
+        if (type == ColumnType.INTEGER || type == ColumnType.DECIMAL) {
+          numeric.add(column);
+        }
+      });
+      List<List<Object>> rows = new ArrayList<>();
+      Map<String, Integer> first = new HashMap<>();
+      int before = problems.size();
+      Entries entries = (node, line, column, columns) -> {
+        if (!known(path, node, names, line, column, columns)) {
+          return;
+        }
+        List<Object> row = new ArrayList<>(names.size());
+        boolean ok = true;
+        for (String columnName : names) {
+          JsonNode cell = node.get(columnName);
+          String text = cell == null || cell.isNull() ? "" : cell.asText();
+          int at = columns.getOrDefault(columnName, column);
+          if (cell != null && (cell.isContainerNode())) {
+            problem(path, line, at, columnName + " must be a single value, not " + (cell.isArray() ? "an array" : "an object"));
+            ok = false;
+          } else if (text.isBlank()) {
+            if (table.key().get(0).equals(columnName)) {
+              problem(path, line, at, columnName + " is the key of table '" + name + "' and must not be empty");
+              ok = false;
+            }
+            row.add(null);
+          } else if (table.key().contains(columnName) && !text.strip().equals(text)) {
+            problem(path, line, at, columnName + " is a key of table '" + name + "' and '" + text.strip()
+                + "' has spaces around it, so it would never match; remove them");
+            ok = false;
+          } else {
+            try {
+              row.add(types.get(columnName).parse(text));
+            } catch (IllegalArgumentException e) {
+              problem(path, line, at, columnName + " (" + types.get(columnName).code() + ") " + e.getMessage());
+              ok = false;
+            }
+          }
+        }
+        if (!ok) {
+          return;
+        }
+        Object second = table.key().size() == 2 ? row.get(names.indexOf(table.key().get(1))) : "";
+        String key = row.get(names.indexOf(table.key().get(0))) + (table.key().size() == 2
+            ? " and " + table.key().get(1) + " " + (second == null ? "(any)" : second) : "");
+        Integer seen = first.putIfAbsent(key, line);
+        if (seen != null) {
+          problem(path, line, column, "key " + table.key().get(0) + " " + key + " appears twice in table '" + name
+              + "' (first on line " + seen + ")");
+          return;
+        }
+        rows.add(row);
+      };
+      read(path, names, Set.of(), numeric, entries);
+      if (problems.size() == before) {
+        tables.add(new NamedTable(name, types, table.key(), rows));
+      }
+    }
+    return tables;
+  }
+
+  /** Whether a declared file is in the pack; if not, a problem at its declaration in pack.json. */
+  private boolean present(String what, String name, String path) {
+    if (pack.text(path).isPresent()) {
+      return true;
+    }
+    String manifest = pack.text(RulePack.MANIFEST).orElse("");
+    int at = manifest.indexOf("\"" + path + "\"");
+    int[] where = at < 0 ? new int[] {0, 0} : position(manifest, at);
+    problems.add(new RulePackException.Problem(RulePack.MANIFEST, where[0], where[1], what + " '" + name + "' reads "
+        + path + ", which is not in the pack"));
+    return false;
+  }
+
+  /** Whether an entry names only {@code fields}; if not, a problem at the first it does not. */
+  private boolean known(String path, ObjectNode node, List<String> fields, int line, int column,
+      Map<String, Integer> columns) {
+    for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (!fields.contains(field)) {
+        problem(path, line, columns.getOrDefault(field, column), "unknown field '" + field + "'; expected "
+            + String.join(", ", fields) + Spelling.closest(field, fields).map(c -> "; did you mean '" + c + "'?").orElse(""));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads a declared file, CSV or JSON, entry by entry. */
+  private void read(String path, List<String> expected, Set<String> optional, Set<String> numeric, Entries entries) {
+    String text = pack.text(path).orElse("");
+    text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (path.endsWith(".csv")) {
+      new CsvFile(path, text, expected, optional, numeric, entries).read();
+    } else {
+      jsonRows(path, text, entries);
+    }
   }
 
   /** The source of a kind: from its file, empty if the manifest says so, else null (not given). */
@@ -138,21 +314,39 @@ final class PackData {
     String text = pack.text(path).orElse("");
     // A spreadsheet saves "UTF-8 CSV" with a byte order mark; it is not part of the first name.
     text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    List<String> expected = new ArrayList<>();
+    Set<String> numeric = new HashSet<>();
+    for (RecordComponent component : type.getRecordComponents()) {
+      expected.add(component.getName());
+      Class<?> kind = component.getType();
+      if (Number.class.isAssignableFrom(kind) || kind == int.class || kind == long.class || kind == double.class) {
+        numeric.add(component.getName());
+      }
+    }
+    Entries entries = (node, line, column, columns) -> bind(path, node, type, line, column, columns, rows);
     if (path.endsWith(".csv")) {
-      new CsvFile<>(path, text, type, rows).read();
+      new CsvFile(path, text, expected, Set.of(), numeric, entries).read();
     } else {
-      jsonRows(path, text, type, rows);
+      jsonRows(path, text, entries);
     }
     return rows;
   }
 
-  private <T> void jsonRows(String path, String text, Class<T> type, List<Row<T>> rows) {
+  /**
+   * What a file's entries go to, each as a tree of its fields with where it starts and, for a CSV
+   * row, where each field's cell is ({@code columns}: field name to column).
+   */
+  @FunctionalInterface
+  private interface Entries {
+    void accept(ObjectNode node, int line, int column, Map<String, Integer> columns);
+  }
+
+  private void jsonRows(String path, String text, Entries entries) {
     try (JsonParser parser = JSON.createParser(text)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         // A truncated file must not pass for an empty list: an empty one says so, with [].
-        problem(path, 0, 0, "the file is empty; write [] for a list with no entries, or list \""
-            + kindOfFile(path) + "\" in emptyData in pack.json");
+        problem(path, 0, 0, "the file is empty; write [] for a list with no entries" + emptyHint(path));
         return;
       }
       if (token != JsonToken.START_ARRAY) {
@@ -162,7 +356,7 @@ final class PackData {
       token = parser.nextToken();
       while (token == JsonToken.START_OBJECT) {
         JsonLocation start = parser.currentTokenLocation();
-        bind(path, JSON.readTree(parser), type, line(start), column(start), Map.of(), rows);
+        entries.accept((ObjectNode) JSON.readTree(parser), line(start), column(start), Map.of());
         token = parser.nextToken();
       }
       if (token != JsonToken.END_ARRAY) {
@@ -202,22 +396,27 @@ final class PackData {
    * with a decimal point and no separator. What is wrong with the header is said once, there,
    * rather than once per row.
    */
-  private final class CsvFile<T> {
+  private final class CsvFile {
     private final String path;
     private final String text;
-    private final Class<T> type;
-    private final List<Row<T>> rows;
     private final List<String> expected;
+    private final Set<String> optional;
+    private final Set<String> numeric;
+    private final Entries entries;
 
-    CsvFile(String path, String text, Class<T> type, List<Row<T>> rows) {
+    /**
+     * @param expected the columns, in the order messages name them
+     * @param optional the columns the header may leave out
+     * @param numeric the columns that hold numbers
+     */
+    CsvFile(String path, String text, List<String> expected, Set<String> optional, Set<String> numeric,
+        Entries entries) {
       this.path = path;
       this.text = text;
-      this.type = type;
-      this.rows = rows;
-      this.expected = new ArrayList<>();
-      for (RecordComponent component : type.getRecordComponents()) {
-        expected.add(component.getName());
-      }
+      this.expected = expected;
+      this.optional = optional;
+      this.numeric = numeric;
+      this.entries = entries;
     }
 
     void read() {
@@ -241,8 +440,7 @@ final class PackData {
       table.removeIf(PackData::blank);
       if (table.isEmpty()) {
         problem(path, 0, 0, "the file is empty; a CSV file starts with its header row ("
-            + String.join(",", expected) + "), alone for a list with no entries, or list \""
-            + kindOfFile(path) + "\" in emptyData in pack.json");
+            + String.join(",", expected) + "), alone for a list with no entries" + emptyHint(path));
         return;
       }
       List<Cell> header = table.get(0);
@@ -306,7 +504,7 @@ final class PackData {
           problem(path, cell.line(), cell.column(), "column '" + name + "' appears twice in the header");
         }
       }
-      List<String> missing = expected.stream().filter(name -> header.stream()
+      List<String> missing = expected.stream().filter(name -> !optional.contains(name) && header.stream()
           .noneMatch(cell -> cell.text().trim().equals(name))).toList();
       if (ok && !missing.isEmpty()) {
         ok = false;
@@ -339,7 +537,7 @@ final class PackData {
         }
       }
       if (numbersOk) {
-        bind(path, node, type, first.line(), first.column(), columns, rows);
+        entries.accept(node, first.line(), first.column(), columns);
       }
     }
 
@@ -398,13 +596,7 @@ final class PackData {
     }
 
     private boolean numeric(String column) {
-      for (RecordComponent component : type.getRecordComponents()) {
-        if (component.getName().equals(column)) {
-          Class<?> kind = component.getType();
-          return Number.class.isAssignableFrom(kind) || kind == int.class || kind == long.class || kind == double.class;
-        }
-      }
-      return false;
+      return numeric.contains(column);
     }
   }
 
@@ -426,6 +618,12 @@ final class PackData {
         + (split ? " (unquoted, so its comma also split the row into one cell too many)" : "")
         + "; numbers take a point for decimals and no thousands separator"
         + (fixed == null ? "" : ": write " + fixed);
+  }
+
+  /** For an empty file of a kind of reference data: the other way to say the pack has none. */
+  private static String emptyHint(String path) {
+    String kind = kindOfFile(path);
+    return KNOWN.contains(kind) ? ", or list \"" + kind + "\" in emptyData in pack.json" : "";
   }
 
   /** The kind of a data file from its path: {@code data/hs-lists.csv} is of kind {@code hs-lists}. */

@@ -3,12 +3,21 @@ package io.riskgate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.riskgate.reference.ColumnType;
+import io.riskgate.reference.ListKind;
+import io.riskgate.reference.NamedTable;
 import io.riskgate.reference.ReferenceData;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The manifest of a rule pack, the {@code pack.json} file at its root:
@@ -22,12 +31,22 @@ import java.util.Set;
  *   "randomRates": { "yellow": 0.02, "red": 0.01 },
  *   "seed": 20261123,
  *   "emptyData": ["watchlists"],
- *   "trial": ["VAL-09"]
+ *   "trial": ["VAL-09"],
+ *   "lists": {
+ *     "watched-origins": {"kind": "country", "file": "data/watched-origins.csv"}
+ *   },
+ *   "tables": {
+ *     "heading-origin-points": {
+ *       "file": "data/heading-origin-points.csv",
+ *       "key": ["heading", "origin"],
+ *       "columns": {"heading": "hs-prefix", "origin": "country", "points": "integer", "reason": "text"}
+ *     }
+ *   }
  * }
  * }</pre>
  *
- * <p>Read strictly (docs/rule-authoring.md has the reference): every field but {@code description}
- * and {@code emptyData} is required, an unknown field is an error, and a number is never read from
+ * <p>Read strictly (docs/rule-authoring.md has the reference): every field but {@code description},
+ * {@code emptyData}, {@code lists} and {@code tables} is required, an unknown field is an error, and a number is never read from
  * a string nor a whole number from a fraction. Required components are marked for Jackson here;
  * {@link RulePack} turns its errors into located messages.
  *
@@ -43,6 +62,11 @@ import java.util.Set;
  * @param trial the codes of the criteria on trial: their hits are recorded and reported, but their
  *     points and minimum channels do not count (a rule's {@code @trial} attribute does the same);
  *     each code must be a criterion of the pack, which is checked when the pack compiles
+ * @param lists the pack's own lists by name, each a kind of value and a file under {@code data/},
+ *     which rules read through the global {@code lists} ({@link io.riskgate.reference.Lists})
+ * @param tables the pack's own keyed tables by name, each a file under {@code data/}, its typed
+ *     columns and its key, which rules read through the global {@code tables}
+ *     ({@link io.riskgate.reference.Tables})
  */
 public record PackManifest(
     @JsonProperty(required = true) String id,
@@ -52,7 +76,9 @@ public record PackManifest(
     @JsonProperty(required = true) RandomRates randomRates,
     @JsonProperty(required = true) long seed,
     @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> emptyData,
-    @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> trial) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> trial,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, ListDeclaration> lists,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, TableDeclaration> tables) {
 
   public PackManifest {
     require(id, "id");
@@ -82,12 +108,135 @@ public record PackManifest(
         throw new IllegalArgumentException("trial lists '" + code + "' twice");
       }
     }
+    lists = lists == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(lists));
+    tables = tables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    Map<String, String> files = new HashMap<>();
+    for (Map.Entry<String, ListDeclaration> list : lists.entrySet()) {
+      declared("lists", "list", list.getKey(), list.getValue().file(), files);
+    }
+    for (Map.Entry<String, TableDeclaration> table : tables.entrySet()) {
+      if (lists.containsKey(table.getKey())) {
+        throw new IllegalArgumentException("tables has '" + table.getKey() + "', which is also a list; give"
+            + " each list and table a name of its own");
+      }
+      declared("tables", "table", table.getKey(), table.getValue().file(), files);
+    }
   }
 
-  /** A manifest with no criterion on trial. */
+  /** A manifest with no criterion on trial and no lists or tables of its own. */
   public PackManifest(String id, String version, String description, Thresholds thresholds,
       RandomRates randomRates, long seed, List<String> emptyData) {
-    this(id, version, description, thresholds, randomRates, seed, emptyData, List.of());
+    this(id, version, description, thresholds, randomRates, seed, emptyData, List.of(), Map.of(), Map.of());
+  }
+
+  /** A list or table name and file: the name well formed, the file used once. */
+  private static void declared(String field, String what, String name, String file, Map<String, String> files) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(field + " has a " + what + " named '" + name + "'; a name is lower-case"
+          + " letters, digits and '-', starting with a letter or digit");
+    }
+    String other = files.putIfAbsent(file, name);
+    if (other != null) {
+      throw new IllegalArgumentException(field + " has '" + name + "' read " + file + ", as '" + other + "' does"
+          + "; each list and table has a file of its own");
+    }
+  }
+
+  /** How list, table and column names are written. */
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern COLUMN = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  /** Why {@code file} cannot hold a list or table, or null if it can. */
+  private static String fileProblem(String file) {
+    if (file == null || !file.startsWith(ReferenceData.DATA_FOLDER) || !(file.endsWith(".csv") || file.endsWith(".json"))
+        || file.contains("..") || file.length() <= ReferenceData.DATA_FOLDER.length() + 4) {
+      return "file must be a .csv or .json file in the pack's data/ folder, such as data/watched-origins.csv";
+    }
+    String kind = file.substring(ReferenceData.DATA_FOLDER.length(), file.lastIndexOf('.'));
+    if (ReferenceData.KINDS.contains(kind)) {
+      return "file " + file + " is the pack's " + kind + " file, which has a format of its own; name the file"
+          + " after the list or table";
+    }
+    return null;
+  }
+
+  /**
+   * A list the pack declares: what its values are, and the file that holds them, a CSV file with a
+   * {@code value} column (and an optional {@code note} column for the people who review it) or a
+   * JSON array of objects with those fields.
+   *
+   * @param kind the kind of value ({@link ListKind#code()}): hs-prefix, country, trader, consignor,
+   *     office, gate, port or text
+   * @param file the file under {@code data/} that holds the values
+   */
+  public record ListDeclaration(@JsonProperty(required = true) String kind,
+      @JsonProperty(required = true) String file) {
+    public ListDeclaration {
+      if (ListKind.ofCode(kind).isEmpty()) {
+        throw new IllegalArgumentException("kind must be one of " + String.join(", ",
+            Arrays.stream(ListKind.values()).map(ListKind::code).toList()) + ", was '" + kind + "'");
+      }
+      String problem = fileProblem(file);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+    }
+
+    /** The kind, as the enum. */
+    public ListKind listKind() {
+      return ListKind.ofCode(kind).orElseThrow();
+    }
+  }
+
+  /**
+   * A keyed table the pack declares: its file (a CSV file whose header names every column, or a JSON
+   * array of objects with those fields), its columns in order with their types, and the one or two
+   * columns that key it.
+   *
+   * @param file the file under {@code data/} that holds the rows
+   * @param key the key columns, one or two, of type text, country or hs-prefix (an hs-prefix key first)
+   * @param columns each column's name and type ({@link ColumnType#code()}): text, integer, decimal,
+   *     boolean, date, country or hs-prefix
+   */
+  public record TableDeclaration(@JsonProperty(required = true) String file,
+      @JsonProperty(required = true) List<String> key,
+      @JsonProperty(required = true) Map<String, String> columns) {
+    public TableDeclaration {
+      String problem = fileProblem(file);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+      key = List.copyOf(key);
+      if (columns.isEmpty()) {
+        throw new IllegalArgumentException("columns must name at least the key column");
+      }
+      for (Map.Entry<String, String> column : columns.entrySet()) {
+        if (!COLUMN.matcher(column.getKey()).matches()) {
+          throw new IllegalArgumentException("columns has '" + column.getKey() + "'; a column name is letters,"
+              + " digits and '_', starting with a letter");
+        }
+        if (ColumnType.ofCode(column.getValue()).isEmpty()) {
+          throw new IllegalArgumentException("columns gives '" + column.getKey() + "' the type '" + column.getValue()
+              + "'; expected one of " + String.join(", ", Arrays.stream(ColumnType.values()).map(ColumnType::code).toList()));
+        }
+      }
+      String keyProblem = NamedTable.keyProblem(types(columns), key);
+      if (keyProblem != null) {
+        throw new IllegalArgumentException("key " + keyProblem);
+      }
+    }
+
+    /** The columns with their types as the enum, in order. */
+    public Map<String, ColumnType> columnTypes() {
+      return types(columns);
+    }
+
+    private static Map<String, ColumnType> types(Map<String, String> columns) {
+      Map<String, ColumnType> types = new LinkedHashMap<>();
+      columns.forEach((name, type) -> types.put(name, ColumnType.ofCode(type).orElseThrow()));
+      return Collections.unmodifiableMap(types);
+    }
   }
 
   /** Whether the manifest says the pack has no reference data of {@code kind} ({@code emptyData}). */

@@ -16,7 +16,7 @@ final class TokenCheck {
   private static final Set<String> REFUSED_WORDS = Set.of("synchronized", "import", "def", "function",
       "goto");
 
-  private record Token(String text, int offset, char kind) {}  // kind: 'w' word, 'n' number, 's' string, 'p' punctuation
+  record Token(String text, int offset, char kind) {}  // kind: 'w' word, 'n' number, 's' string, 'p' punctuation
 
   private TokenCheck() {}
 
@@ -143,7 +143,7 @@ final class TokenCheck {
     return null;
   }
 
-  private static List<Token> tokens(String code) {
+  static List<Token> tokens(String code) {
     List<Token> tokens = new ArrayList<>();
     int i = 0;
     int n = code.length();

@@ -43,7 +43,7 @@ class ManifestReaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown-field           | pack.json:5:3: unknown field 'treshold_red'; expected one of id, version, description, thresholds, randomRates, seed, emptyData, trial; did you mean 'thresholds'?
+      unknown-field           | pack.json:5:3: unknown field 'treshold_red'; expected one of id, version, description, thresholds, randomRates, seed, emptyData, trial, lists, tables; did you mean 'thresholds'?
       unknown-nested-field    | pack.json:5:20: unknown field 'randomRates.yelow'; expected one of yellow, red; did you mean 'yellow'?
       string-number           | pack.json:4:29: thresholds.yellow must be a whole number, was a string; write the number without quotes
       string-rate             | pack.json:5:30: randomRates.yellow must be a number, was a string; write the number without quotes
@@ -59,7 +59,7 @@ class ManifestReaderTest {
       unknown-empty-data-kind | pack.json:7:16: emptyData lists 'watchlist', which is not a kind of reference data; expected traders, prices, watchlists, hs-lists
       duplicate-field         | pack.json:7:9: Duplicate field 'seed'
       trailing-content        | pack.json:8:1: unexpected content after the manifest's closing '}'
-      not-an-object           | pack.json:1:1: the manifest must be an object with id, version, description, thresholds, randomRates, seed, emptyData, trial, was an array
+      not-an-object           | pack.json:1:1: the manifest must be an object with id, version, description, thresholds, randomRates, seed, emptyData, trial, lists, tables, was an array
       """)
   void mistake_isReportedOnceAtItsLocation(String scenario, String expected) {
     assertThatThrownBy(() -> read(scenario))

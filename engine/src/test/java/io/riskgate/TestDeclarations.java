@@ -20,6 +20,7 @@ final class TestDeclarations {
   private String gate = "CUA KHAU HUU NGHI";
   private String trader = "0101234567";
   private String invoice = "1000.00";
+  private String origin = "CN";
   private final List<String> hsCodes = new ArrayList<>();
 
   private TestDeclarations(String number) {
@@ -49,6 +50,11 @@ final class TestDeclarations {
     return this;
   }
 
+  TestDeclarations origin(String origin) {
+    this.origin = origin;
+    return this;
+  }
+
   TestDeclarations item(String hsCode) {
     hsCodes.add(hsCode);
     return this;
@@ -62,7 +68,7 @@ final class TestDeclarations {
     List<Item> items = new ArrayList<>();
     List<String> codes = hsCodes.isEmpty() ? List.of("85171300") : hsCodes;
     for (int i = 0; i < codes.size(); i++) {
-      items.add(new Item(i + 1, codes.get(i), "goods " + (i + 1), "CN", new BigDecimal("100"), "PCE",
+      items.add(new Item(i + 1, codes.get(i), "goods " + (i + 1), origin, new BigDecimal("100"), "PCE",
           Money.of("10.00", "USD"), new BigDecimal("5"), i == 0 ? new Preference("E", "E2026000001") : null,
           List.of()));
     }

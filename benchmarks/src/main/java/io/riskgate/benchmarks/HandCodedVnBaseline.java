@@ -8,10 +8,13 @@ import io.riskgate.declaration.Item;
 import io.riskgate.declaration.TransportMode;
 import io.riskgate.reference.HsListEntry;
 import io.riskgate.reference.HsLists;
+import io.riskgate.reference.Lists;
 import io.riskgate.reference.PriceTable;
 import io.riskgate.reference.ReferenceData;
 import io.riskgate.reference.ReferencePrice;
 import io.riskgate.reference.Severity;
+import io.riskgate.reference.TableRow;
+import io.riskgate.reference.Tables;
 import io.riskgate.reference.Trader;
 import io.riskgate.reference.TraderRegistry;
 import io.riskgate.reference.WatchlistEntry;
@@ -63,6 +66,8 @@ public final class HandCodedVnBaseline {
   private final PriceTable prices;
   private final Watchlists watchlists;
   private final HsLists hsLists;
+  private final Lists lists;
+  private final Tables tables;
 
   /** A baseline deciding with {@code manifest}'s thresholds and random rates over {@code data}. */
   public HandCodedVnBaseline(PackManifest manifest, ReferenceData data) {
@@ -71,6 +76,8 @@ public final class HandCodedVnBaseline {
     this.prices = data.prices();
     this.watchlists = data.watchlists();
     this.hsLists = data.hsLists();
+    this.lists = data.lists();
+    this.tables = data.tables();
   }
 
   /** Assesses one declaration. */
@@ -228,6 +235,10 @@ public final class HandCodedVnBaseline {
       hits.add(new Hit("ORI-04", 35, null, "item " + i.line() + " claims C/O form " + i.preference().form()
           + ", which does not cover origin " + i.origin()));
     }
+    if (lists.has("watched-origins", i.origin())) {
+      hits.add(new Hit("ORI-05", 15, null, "item " + i.line() + " (HS " + hs + ") is from " + i.origin()
+          + ", on the watched-origins list"));
+    }
     HsListEntry licence = hsLists.licenceRequired(hs);
     if (licence != null && !d.hasDocument(licence.licenceType())) {
       hits.add(new Hit("LIC-01", 35, Channel.YELLOW, "item " + i.line() + " (HS " + hs + ") needs a "
@@ -240,6 +251,11 @@ public final class HandCodedVnBaseline {
     if (priceRisk != null) {
       hits.add(new Hit("HS-01", 10, null, "item " + i.line() + " (HS " + hs + ") is on the price-risk list: "
           + priceRisk.note()));
+    }
+    TableRow scored = tables.row("heading-origin-points", hs, i.origin());
+    if (scored.found()) {
+      hits.add(new Hit("HS-03", scored.integer("points"), null, "item " + i.line() + " (HS " + hs + " from "
+          + i.origin() + "): " + scored.text("reason")));
     }
     HsListEntry sensitive = hsLists.sensitive(hs);
     if (sensitive != null) {

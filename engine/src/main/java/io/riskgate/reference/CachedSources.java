@@ -6,14 +6,14 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.Optional;
 
 /**
- * Caffeine caches in front of integrators' sources. Misses are cached too (as empty optionals),
- * since an unknown trader is the common case for a criterion like "new trader" and Caffeine does
- * not store nulls.
+ * Caffeine caches in front of integrators' sources. Misses are cached too (as empty optionals, as
+ * false, as absent rows), since an unknown trader is the common case for a criterion like "new
+ * trader" and Caffeine does not store nulls.
  */
 final class CachedSources {
   private CachedSources() {}
 
-  static <K, V> Cache<K, Optional<V>> cache(CacheSettings settings, Ticker ticker) {
+  static <K, V> Cache<K, V> cache(CacheSettings settings, Ticker ticker) {
     return Caffeine.newBuilder()
         .maximumSize(settings.maximumSize())
         .expireAfterWrite(settings.expireAfterWrite())
@@ -60,6 +60,56 @@ final class CachedSources {
       }
       return cache.get(new PriceKey(hsCode, origin),
           key -> Optional.ofNullable(source.find(key.hsCode(), key.origin()))).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return "cached " + source;
+    }
+  }
+
+  private record ListKey(String list, String value) {}
+
+  static final class CachedLists implements Lists {
+    private final Lists source;
+    private final Cache<ListKey, Boolean> cache;
+
+    CachedLists(Lists source, CacheSettings settings, Ticker ticker) {
+      this.source = source;
+      this.cache = cache(settings, ticker);
+    }
+
+    @Override
+    public boolean has(String list, String value) {
+      return value != null && cache.get(new ListKey(list, value), key -> source.has(key.list(), key.value()));
+    }
+
+    @Override
+    public String toString() {
+      return "cached " + source;
+    }
+  }
+
+  private record RowKey(String table, String key, String second) {}
+
+  static final class CachedTables implements Tables {
+    private final Tables source;
+    private final Cache<RowKey, TableRow> cache;
+
+    CachedTables(Tables source, CacheSettings settings, Ticker ticker) {
+      this.source = source;
+      this.cache = cache(settings, ticker);
+    }
+
+    @Override
+    public TableRow find(String table, String key, String second) {
+      if (key == null) {
+        return TableRow.absent();
+      }
+      return cache.get(new RowKey(table, key, second), k -> {
+        TableRow row = source.find(k.table(), k.key(), k.second());
+        return row == null ? TableRow.absent() : row;
+      });
     }
 
     @Override

@@ -14,7 +14,7 @@ final class HsPrefixes {
     return prefix;
   }
 
-  private static boolean isPrefix(String text) {
+  static boolean isPrefix(String text) {
     int length = text.length();
     if (length < 2 || length > 10 || length % 2 != 0) {
       return false;

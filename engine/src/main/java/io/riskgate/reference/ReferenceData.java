@@ -37,6 +37,10 @@ import java.util.Set;
  * is left out of {@link #globals()}, and a pack whose rules declare its global does not load unless
  * the integrator binds it.
  *
+ * <p>Beside these, a pack may declare lists and keyed tables of its own in {@code pack.json}
+ * ({@code "lists"} and {@code "tables"}, each with its file under {@code data/}), bound to the
+ * globals {@value #LISTS} and {@value #TABLES}; see {@link Lists} and {@link Tables}.
+ *
  * <p>Integrators replace any source, e.g. with their own database behind a cache, by binding the
  * global on the engine builder ({@code RiskEngine.Builder.global("traders", registry)}); tests and
  * scenario runs layer their own data over a pack's with the {@code with...} methods:
@@ -59,6 +63,10 @@ public final class ReferenceData {
   public static final String WATCHLISTS = "watchlists";
   /** The DRL global name of the HS lists. */
   public static final String HS_LISTS = "hsLists";
+  /** The DRL global name of the pack's own lists ({@code "lists"} in pack.json). */
+  public static final String LISTS = "lists";
+  /** The DRL global name of the pack's own tables ({@code "tables"} in pack.json). */
+  public static final String TABLES = "tables";
   /** The folder of a pack that holds its reference data. */
   public static final String DATA_FOLDER = "data/";
   /**
@@ -75,15 +83,24 @@ public final class ReferenceData {
   private final PriceTable prices;
   private final Watchlists watchlists;
   private final HsLists hsLists;
+  private final Lists lists;
+  private final Tables tables;
   /** The global names of the sources given (from a file, declared empty, or set in code). */
   private final Set<String> given;
 
   private ReferenceData(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists,
       Set<String> given) {
+    this(traders, prices, watchlists, hsLists, ReferenceSources.noLists(), ReferenceSources.noTables(), given);
+  }
+
+  private ReferenceData(TraderRegistry traders, PriceTable prices, Watchlists watchlists, HsLists hsLists,
+      Lists lists, Tables tables, Set<String> given) {
     this.traders = Objects.requireNonNull(traders, "traders");
     this.prices = Objects.requireNonNull(prices, "prices");
     this.watchlists = Objects.requireNonNull(watchlists, "watchlists");
     this.hsLists = Objects.requireNonNull(hsLists, "hsLists");
+    this.lists = Objects.requireNonNull(lists, "lists");
+    this.tables = Objects.requireNonNull(tables, "tables");
     this.given = Set.copyOf(given);
   }
 
@@ -116,7 +133,7 @@ public final class ReferenceData {
   private ReferenceData with(String global) {
     Set<String> more = new HashSet<>(given);
     more.add(global);
-    return new ReferenceData(traders, prices, watchlists, hsLists, more);
+    return new ReferenceData(traders, prices, watchlists, hsLists, lists, tables, more);
   }
 
   /** Reference data with every source given, and empty. */
@@ -146,35 +163,61 @@ public final class ReferenceData {
     return hsLists;
   }
 
+  /** The pack's own lists ({@code "lists"} in pack.json); none (and not given) when it declares none. */
+  public Lists lists() {
+    return lists;
+  }
+
+  /** The pack's own tables ({@code "tables"} in pack.json); none (and not given) when it declares none. */
+  public Tables tables() {
+    return tables;
+  }
+
+  /** This data with {@code lists} in place of its lists (now given). */
+  public ReferenceData withLists(Lists lists) {
+    return new ReferenceData(traders, prices, watchlists, hsLists, lists, tables, given).with(LISTS);
+  }
+
+  /** This data with {@code tables} in place of its tables (now given). */
+  public ReferenceData withTables(Tables tables) {
+    return new ReferenceData(traders, prices, watchlists, hsLists, lists, tables, given).with(TABLES);
+  }
+
   /** This data with {@code traders} in place of its trader registry (now given). */
   public ReferenceData withTraders(TraderRegistry traders) {
-    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(TRADERS);
+    return new ReferenceData(traders, prices, watchlists, hsLists, lists, tables, given).with(TRADERS);
   }
 
   /** This data with {@code prices} in place of its price table (now given). */
   public ReferenceData withPrices(PriceTable prices) {
-    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(PRICES);
+    return new ReferenceData(traders, prices, watchlists, hsLists, lists, tables, given).with(PRICES);
   }
 
   /** This data with {@code watchlists} in place of its watchlists (now given). */
   public ReferenceData withWatchlists(Watchlists watchlists) {
-    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(WATCHLISTS);
+    return new ReferenceData(traders, prices, watchlists, hsLists, lists, tables, given).with(WATCHLISTS);
   }
 
   /** This data with {@code hsLists} in place of its HS lists (now given). */
   public ReferenceData withHsLists(HsLists hsLists) {
-    return new ReferenceData(traders, prices, watchlists, hsLists, given).with(HS_LISTS);
+    return new ReferenceData(traders, prices, watchlists, hsLists, lists, tables, given).with(HS_LISTS);
   }
 
   /**
    * The given sources by DRL global name ({@value #TRADERS}, {@value #PRICES}, {@value #WATCHLISTS},
-   * {@value #HS_LISTS}), ready for {@code RiskEngine.Builder.global}. A source the pack neither
+   * {@value #HS_LISTS}, and the pack's own {@value #LISTS} and {@value #TABLES} when it declares
+   * some), ready for {@code RiskEngine.Builder.global}. A source the pack neither
    * ships nor declares empty is left out, so that a rule using it is refused rather than served
    * an empty source.
    */
   public Map<String, Object> globals() {
     Map<String, Object> globals = new HashMap<>();
     Map.of(TRADERS, traders, PRICES, prices, WATCHLISTS, watchlists, HS_LISTS, hsLists).forEach((name, source) -> {
+      if (given.contains(name)) {
+        globals.put(name, source);
+      }
+    });
+    Map.of(LISTS, lists, TABLES, tables).forEach((name, source) -> {
       if (given.contains(name)) {
         globals.put(name, source);
       }
@@ -210,6 +253,7 @@ public final class ReferenceData {
 
   @Override
   public String toString() {
-    return "ReferenceData[" + traders + ", " + prices + ", " + watchlists + ", " + hsLists + "]";
+    return "ReferenceData[" + traders + ", " + prices + ", " + watchlists + ", " + hsLists + ", " + lists + ", "
+        + tables + "]";
   }
 }

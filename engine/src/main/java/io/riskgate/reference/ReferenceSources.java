@@ -28,6 +28,8 @@ public final class ReferenceSources {
   private static final PriceTable NO_PRICES = new InMemoryPrices(List.of());
   private static final Watchlists NO_WATCHLISTS = new InMemoryWatchlists(List.of());
   private static final HsLists NO_HS_LISTS = new InMemoryHsLists(List.of());
+  private static final Lists NO_LISTS = new InMemoryLists(List.of());
+  private static final Tables NO_TABLES = new InMemoryTables(List.of());
 
   private ReferenceSources() {}
 
@@ -49,6 +51,34 @@ public final class ReferenceSources {
   /** Immutable HS lists holding {@code entries} (each names its list). */
   public static HsLists hsLists(Collection<HsListEntry> entries) {
     return new InMemoryHsLists(Objects.requireNonNull(entries, "entries"));
+  }
+
+  /**
+   * Immutable lists of a pack's own, by name, each indexed for its kind (HS prefixes by prefix).
+   *
+   * @throws IllegalArgumentException if two lists have one name
+   */
+  public static Lists lists(Collection<NamedList> lists) {
+    return new InMemoryLists(Objects.requireNonNull(lists, "lists"));
+  }
+
+  /**
+   * Immutable tables of a pack's own, by name, each indexed by its key.
+   *
+   * @throws IllegalArgumentException if two tables have one name, or a table has a key twice
+   */
+  public static Tables tables(Collection<NamedTable> tables) {
+    return new InMemoryTables(Objects.requireNonNull(tables, "tables"));
+  }
+
+  /** No lists: every name is unknown. */
+  public static Lists noLists() {
+    return NO_LISTS;
+  }
+
+  /** No tables: every name is unknown. */
+  public static Tables noTables() {
+    return NO_TABLES;
   }
 
   /** A registry that knows no trader. */
@@ -82,6 +112,32 @@ public final class ReferenceSources {
   /** A Caffeine cache in front of {@code source}, keyed by HS code and origin as asked. */
   public static PriceTable cached(PriceTable source, CacheSettings settings) {
     return cached(source, settings, Ticker.systemTicker());
+  }
+
+  /**
+   * A Caffeine cache in front of an integrator's {@code source} of lists: each list and value is
+   * asked of the source once per {@link CacheSettings#expireAfterWrite()}, values not listed included.
+   */
+  public static Lists cachedLists(Lists source, CacheSettings settings) {
+    return cachedLists(source, settings, Ticker.systemTicker());
+  }
+
+  /**
+   * A Caffeine cache in front of an integrator's {@code source} of tables: each table and key is
+   * asked of the source once per {@link CacheSettings#expireAfterWrite()}, keys without a row included.
+   */
+  public static Tables cachedTables(Tables source, CacheSettings settings) {
+    return cachedTables(source, settings, Ticker.systemTicker());
+  }
+
+  static Lists cachedLists(Lists source, CacheSettings settings, Ticker ticker) {
+    return new CachedSources.CachedLists(Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(settings, "settings"), ticker);
+  }
+
+  static Tables cachedTables(Tables source, CacheSettings settings, Ticker ticker) {
+    return new CachedSources.CachedTables(Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(settings, "settings"), ticker);
   }
 
   static TraderRegistry cached(TraderRegistry source, CacheSettings settings, Ticker ticker) {

@@ -43,7 +43,7 @@ import java.util.Set;
  *
  * <p>The hidden truth ({@link Outcome#violation()}, about 2% overall) is drawn from the same risk
  * factors the criteria look at (trader level and age, undervaluation, transshipment, missing
- * licences, watchlists), so criteria find violations measurably better than random selection, yet
+ * licences, watchlists, and the pack's own country watchlist and heading-by-origin table), so criteria find violations measurably better than random selection, yet
  * no criterion is a perfect predictor.
  *
  * <p>Reproducible: the same seed (and settings) gives the same declarations, on any JDK.
@@ -208,6 +208,7 @@ public final class SampleGenerator {
     Set<String> licencesNeeded = new LinkedHashSet<>();
     boolean anyPreference = false;
     boolean anyTargeted = false;
+    double originRisk = 1;
     double grossKg = 0;
     boolean weightAnomaly = scheme == Scheme.QUANTITY && rng.chance(0.5);
     BigDecimal largestKgLine = BigDecimal.ZERO;
@@ -218,6 +219,9 @@ public final class SampleGenerator {
         goods = Goods.AIR_RIFLES;
         itemOrigin = rng.pick(goods.origins());
       }
+      // The pack's own country watchlist and heading-by-origin scores: what analysts flag is where
+      // violations hide more often (drawing nothing, so the declarations stay those of the seed).
+      originRisk = Math.max(originRisk, universe.originRisk(goods, itemOrigin));
       double reference = universe.price(goods, itemOrigin);
       double ratio = switch (scheme) {
         case UNDERVALUE -> rng.between(0.35, 0.75);
@@ -354,6 +358,7 @@ public final class SampleGenerator {
     if (anyTargeted) {
       risk *= 1.5;
     }
+    risk *= originRisk;
     if (transshipped && anyPreference) {
       risk *= 2;
     }

@@ -29,6 +29,21 @@ class SampleGeneratorTest {
   }
 
   @Test
+  void originRisk_readsThePacksOwnCountryListAndHeadingTable() {
+    Universe universe = Universe.get();
+    Goods rice = goods("10063099");
+    Goods sugar = goods("17019910");
+    assertThat(universe.originRisk(rice, "MM")).isEqualTo(2.0);  // watched-origins
+    assertThat(universe.originRisk(rice, "KH")).isEqualTo(1.5);  // heading-origin-points: 1006 from KH
+    assertThat(universe.originRisk(sugar, "TH")).isEqualTo(1.5);
+    assertThat(universe.originRisk(sugar, "LA")).isEqualTo(1.0);
+  }
+
+  private static Goods goods(String hsCode) {
+    return Goods.CATALOGUE.stream().filter(g -> g.hsCode().equals(hsCode)).findFirst().orElseThrow();
+  }
+
+  @Test
   void otherSeed_givesOtherDeclarations() {
     assertThat(take(new SampleGenerator(1), 20)).isNotEqualTo(take(new SampleGenerator(2), 20));
   }
