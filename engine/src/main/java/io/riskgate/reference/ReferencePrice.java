@@ -34,6 +34,15 @@ public record ReferencePrice(
     BigDecimal maximum) {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /**
+   * How close to a boundary, in percent, a deviation computed in doubles is settled in decimals
+   * instead. Why both: in doubles a value exactly at the boundary lands on either side of it (1.43
+   * against 2.20 is 35.00000000000001% below), so a scenario written at the boundary would pass or
+   * fail by the price chosen; decimals are exact but cost three times the doubles, and these
+   * helpers run several times per priced line. The doubles err by far less than this margin (about
+   * 1e-12 percent), so outside it their answer is the exact one.
+   */
+  private static final double NEAR_BOUNDARY_PERCENT = 1e-6;
 
   public ReferencePrice {
     HsPrefixes.check(hsCode, "hsCode");
@@ -83,12 +92,12 @@ public record ReferencePrice(
   /**
    * Whether {@code declared} is further below the reference than the tolerance allows: exactly at
    * the tolerance (7.00 against 10.00 with 30%) is not.
-   *
-   * <p>Why decimals rather than {@link #deviationPercent}: in doubles a value exactly at the
-   * boundary lands on either side of it (1.43 against 2.20 is 35.00000000000001% below), so a
-   * scenario written at the boundary would pass or fail by the price chosen.
    */
   public boolean isBelowTolerance(BigDecimal declared) {
+    double gap = deviationPercent(declared) + tolerancePercent.doubleValue();
+    if (Math.abs(gap) > NEAR_BOUNDARY_PERCENT) {
+      return gap < 0;
+    }
     // declared < unitValue * (100 - tolerance) / 100, multiplied out to stay exact
     return declared.multiply(HUNDRED).compareTo(unitValue.multiply(HUNDRED.subtract(tolerancePercent))) < 0;
   }
@@ -98,7 +107,11 @@ public record ReferencePrice(
    * {@code percent}% below (4.00 against 10.00 with 60) is.
    */
   public boolean isBelowBy(BigDecimal declared, double percent) {
-    // declared <= unitValue * (100 - percent) / 100, in decimals for the reason given above
+    double gap = deviationPercent(declared) + percent;
+    if (Math.abs(gap) > NEAR_BOUNDARY_PERCENT) {
+      return gap < 0;
+    }
+    // declared <= unitValue * (100 - percent) / 100, in decimals as above
     BigDecimal limit = unitValue.multiply(HUNDRED.subtract(BigDecimal.valueOf(percent)));
     return declared.multiply(HUNDRED).compareTo(limit) <= 0;
   }

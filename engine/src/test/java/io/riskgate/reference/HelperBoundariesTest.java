@@ -116,6 +116,25 @@ class HelperBoundariesTest {
     assertThat(price("0.62", "5", null).isBelowBy(value("0.248"), 60)).isTrue();
   }
 
+  /** The fast path in doubles gives the exact answer, on the boundary and around it. */
+  @Test
+  void isBelowToleranceAndIsBelowBy_agreeWithExactDecimals_onAndAroundEveryBoundary() {
+    java.util.Random random = new java.util.Random(7);
+    BigDecimal hundred = BigDecimal.valueOf(100);
+    for (int i = 0; i < 20_000; i++) {
+      BigDecimal reference = BigDecimal.valueOf(1 + random.nextInt(2_000_000), 2);
+      int percent = random.nextInt(100);
+      // exactly at the boundary (when it has at most six decimals), or a millionth either side
+      BigDecimal atBoundary = reference.multiply(BigDecimal.valueOf(100 - percent))
+          .divide(hundred, 6, java.math.RoundingMode.HALF_EVEN);
+      BigDecimal declared = atBoundary.add(BigDecimal.valueOf(random.nextInt(3) - 1, 6)).max(BigDecimal.ZERO);
+      ReferencePrice p = new ReferencePrice("8517", null, "PCE", "USD", reference, BigDecimal.valueOf(percent), null);
+      int side = declared.multiply(hundred).compareTo(reference.multiply(BigDecimal.valueOf(100 - percent)));
+      assertThat(p.isBelowTolerance(declared)).as("%s against %s, %d%%", declared, reference, percent).isEqualTo(side < 0);
+      assertThat(p.isBelowBy(declared, percent)).as("%s against %s, %d%%", declared, reference, percent).isEqualTo(side <= 0);
+    }
+  }
+
   @Test
   void percentBelow_roundsToTheNearestWholePercent_halfUp_andIsZeroAtOrAbove() {
     assertThat(price("10.00", "30", null).percentBelow(value("6.95"))).isEqualTo(31);
