@@ -1,6 +1,7 @@
 package io.riskgate.reference;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,15 @@ public record ReferencePrice(
     BigDecimal maximum) {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /**
+   * How close to a boundary, in percent, a deviation computed in doubles is settled in decimals
+   * instead. Why both: in doubles a value exactly at the boundary lands on either side of it (1.43
+   * against 2.20 is 35.00000000000001% below), so a scenario written at the boundary would pass or
+   * fail by the price chosen; decimals are exact but cost three times the doubles, and these
+   * helpers run several times per priced line. The doubles err by far less than this margin (about
+   * 1e-12 percent), so outside it their answer is the exact one.
+   */
+  private static final double NEAR_BOUNDARY_PERCENT = 1e-6;
 
   public ReferencePrice {
     HsPrefixes.check(hsCode, "hsCode");
@@ -67,22 +77,46 @@ public record ReferencePrice(
     return (declared.doubleValue() - unitValue.doubleValue()) / unitValue.doubleValue() * 100.0;
   }
 
-  /** How far below the reference {@code declared} is, in percent, rounded; 0 if not below. */
+  /**
+   * How far below the reference {@code declared} is, in percent of the reference, rounded to the
+   * nearest whole percent (a half rounds up: 30.5 gives 31); 0 if not below.
+   */
   public long percentBelow(BigDecimal declared) {
-    return Math.max(0, Math.round(-deviationPercent(declared)));
+    BigDecimal below = unitValue.subtract(declared);
+    if (below.signum() <= 0) {
+      return 0;
+    }
+    return below.multiply(HUNDRED).divide(unitValue, 0, RoundingMode.HALF_UP).longValueExact();
   }
 
-  /** Whether {@code declared} is further below the reference than the tolerance allows. */
+  /**
+   * Whether {@code declared} is further below the reference than the tolerance allows: exactly at
+   * the tolerance (7.00 against 10.00 with 30%) is not.
+   */
   public boolean isBelowTolerance(BigDecimal declared) {
-    return deviationPercent(declared) < -tolerancePercent.doubleValue();
+    double gap = deviationPercent(declared) + tolerancePercent.doubleValue();
+    if (Math.abs(gap) > NEAR_BOUNDARY_PERCENT) {
+      return gap < 0;
+    }
+    // declared < unitValue * (100 - tolerance) / 100, multiplied out to stay exact
+    return declared.multiply(HUNDRED).compareTo(unitValue.multiply(HUNDRED.subtract(tolerancePercent))) < 0;
   }
 
-  /** Whether {@code declared} is at least {@code percent}% below the reference. */
+  /**
+   * Whether {@code declared} is at least {@code percent}% below the reference: exactly
+   * {@code percent}% below (4.00 against 10.00 with 60) is.
+   */
   public boolean isBelowBy(BigDecimal declared, double percent) {
-    return deviationPercent(declared) <= -percent;
+    double gap = deviationPercent(declared) + percent;
+    if (Math.abs(gap) > NEAR_BOUNDARY_PERCENT) {
+      return gap < 0;
+    }
+    // declared <= unitValue * (100 - percent) / 100, in decimals as above
+    BigDecimal limit = unitValue.multiply(HUNDRED.subtract(BigDecimal.valueOf(percent)));
+    return declared.multiply(HUNDRED).compareTo(limit) <= 0;
   }
 
-  /** Whether {@code declared} is above the reference maximum; false when there is none. */
+  /** Whether {@code declared} is above the reference maximum (equal is not); false when there is none. */
   public boolean isAboveMaximum(BigDecimal declared) {
     return maximum != null && declared.compareTo(maximum) > 0;
   }

@@ -59,7 +59,11 @@ public record Trader(
     }
   }
 
-  /** Days since registration at {@code at} (the declaration's registration time); negative if before. */
+  /**
+   * Whole days from the registration day to the day of {@code at} (the declaration's registration
+   * time), both days taken in UTC: 0 on the registration day itself, 180 on the 180th day after it;
+   * negative if before.
+   */
   public long ageInDays(Instant at) {
     return Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY) - registeredOn.toEpochDay();
   }
@@ -75,38 +79,55 @@ public record Trader(
     return count;
   }
 
-  /** Violations established in the {@code days} days up to {@code at}. */
+  /**
+   * Violations established in the {@code days} days up to {@code at}: from the day {@code days}
+   * days before the day of {@code at} (UTC) to that day, both included. A violation dated after the
+   * declaration's day does not count, so that re-scoring an old declaration against today's
+   * registry gives the answer the live run gave.
+   */
   public int violationsWithin(Instant at, int days) {
-    return violationsSince(dayOf(at).minusDays(days));
+    return violationsWithin(at, days, Severity.MINOR);
   }
 
-  /** Violations of at least {@code severity} established in the {@code days} days up to {@code at}. */
+  /**
+   * Violations of at least {@code severity} established in the {@code days} days up to {@code at},
+   * counted as {@link #violationsWithin(Instant, int)} counts them.
+   */
   public int violationsWithin(Instant at, int days, Severity severity) {
-    LocalDate since = dayOf(at).minusDays(days);
+    LocalDate day = dayOf(at);
+    LocalDate since = day.minusDays(days);
     int count = 0;
     for (Violation violation : violations) {
-      if (!violation.date().isBefore(since) && violation.severity().isAtLeast(severity)) {
+      if (within(violation, since, day) && violation.severity().isAtLeast(severity)) {
         count++;
       }
     }
     return count;
   }
 
-  /** The most serious violation in the {@code days} days up to {@code at}, or {@code null} if none. */
+  /**
+   * The most serious violation in the {@code days} days up to {@code at} (the days
+   * {@link #violationsWithin(Instant, int)} counts), or {@code null} if none.
+   */
   public Severity worstViolationWithin(Instant at, int days) {
-    LocalDate since = dayOf(at).minusDays(days);
+    LocalDate day = dayOf(at);
+    LocalDate since = day.minusDays(days);
     Severity worst = null;
     for (Violation violation : violations) {
-      if (!violation.date().isBefore(since) && (worst == null || violation.severity().isAtLeast(worst))) {
+      if (within(violation, since, day) && (worst == null || violation.severity().isAtLeast(worst))) {
         worst = violation.severity();
       }
     }
     return worst;
   }
 
-  /** Whether the trader has tax debt overdue by more than {@code days} days. */
+  /** Whether the trader has tax debt overdue by more than {@code days} days: exactly {@code days} is not. */
   public boolean hasDebtOverdueMoreThan(int days) {
     return overdueTaxDebt.signum() > 0 && debtDaysOverdue > days;
+  }
+
+  private static boolean within(Violation violation, LocalDate since, LocalDate day) {
+    return !violation.date().isBefore(since) && !violation.date().isAfter(day);
   }
 
   private static LocalDate dayOf(Instant at) {

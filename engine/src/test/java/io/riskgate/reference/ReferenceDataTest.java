@@ -143,6 +143,19 @@ class ReferenceDataTest {
     return dir;
   }
 
+  /** docs/rule-authoring.md, "Where the helpers draw the line": a space in a CSV cell is part of the value. */
+  @Test
+  void load_csvCellWithASpaceAfterTheValue_keepsTheSpace_soTheValueAsDeclaredDoesNotMatch(@TempDir Path dir)
+      throws IOException {
+    packWith(dir, "data/watchlists.csv", """
+        list,value,reason,listedOn
+        CONSIGNOR,Golden Bridge Export Co ,invoices found falsified,2025-08-14
+        """);
+    Watchlists lists = RulePack.fromDirectory(dir).referenceData().watchlists();
+    assertThat(lists.consignor("Golden Bridge Export Co")).isNull();
+    assertThat(lists.consignor("Golden Bridge Export Co ")).isNotNull();
+  }
+
   @Test
   void load_badCsvRows_reportsEveryRowWithFileAndLine(@TempDir Path dir) throws IOException {
     packWith(dir, "data/prices.csv", """
