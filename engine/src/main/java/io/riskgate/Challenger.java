@@ -115,8 +115,7 @@ final class Challenger {
       executor.execute(new Task(declarations, live));
     } catch (RejectedExecutionException e) {
       // Shut down between the check and the offer: not compared, so dropped.
-      pending.addAndGet(-declarations.size());
-      dropped.add(declarations.size());
+      drop(declarations.size());
     }
   }
 
@@ -137,6 +136,9 @@ final class Challenger {
   }
 
   private void compare(List<Declaration> declarations, List<Assessment> live) {
+    // Each declaration leaves the queue's count in the same locked step that counts it, so that a
+    // snapshot finds it in exactly one of queued, compared, failed or dropped.
+    int settled = 0;
     try {
       if (retired) {
         return;  // replaced or removed: its diff is no longer read
@@ -147,10 +149,11 @@ final class Challenger {
       } catch (RuntimeException | StackOverflowError e) {
         // The engine fails declarations closed rather than throw; this is for our own bugs.
         failed(declarations.size());
+        settled = declarations.size();
         LOG.log(System.Logger.Level.WARNING, "challenger " + pack.compiled.version() + " threw", e);
         return;
       }
-      for (int i = 0; i < declarations.size(); i++) {
+      for (int i = 0; i < declarations.size() && !retired; i++) {
         Comparison comparison = new Comparison(declarations.get(i), live.get(i), assessed.get(i));
         if (comparison.challenger().failedClosed()) {
           failed(1);
@@ -158,19 +161,21 @@ final class Challenger {
           count(comparison.live().channel(), comparison.challenger().channel(), comparison.onlyLive(),
               comparison.onlyChallenger());
         }
+        settled++;
         if (listener != null) {
           tell(comparison);
         }
       }
     } finally {
-      pending.addAndGet(-declarations.size());
+      // Closed past its wait, or retired, mid-batch: the rest was not compared.
+      drop(declarations.size() - settled);
     }
   }
 
   private void tell(Comparison comparison) {
     try {
       listener.compared(comparison);
-    } catch (RuntimeException | LinkageError | AssertionError e) {
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
       long failed;
       synchronized (this) {
         failed = ++listenerFailures;
@@ -182,12 +187,22 @@ final class Challenger {
     }
   }
 
+  /** Counts queued declarations that will not be compared, and takes them off the queue's count. */
+  private synchronized void drop(int declarations) {
+    if (declarations > 0) {
+      pending.addAndGet(-declarations);
+      dropped.add(declarations);
+    }
+  }
+
   private synchronized void failed(int declarations) {
     failures += declarations;
+    pending.addAndGet(-declarations);
   }
 
   private synchronized void count(Channel live, Channel challenger, Set<String> onlyLive, Set<String> onlyChallenger) {
     compared++;
+    pending.decrementAndGet();
     moves[live.ordinal() * CHANNELS + challenger.ordinal()]++;
     boolean moved = live != challenger;
     for (String code : onlyLive) {
@@ -249,8 +264,7 @@ final class Challenger {
       for (Runnable task : executor.shutdownNow()) {
         left += ((Task) task).declarations.size();
       }
-      pending.addAndGet(-left);
-      dropped.add(left);
+      drop(left);
       LOG.log(System.Logger.Level.WARNING, "challenger " + pack.compiled.version() + ": closing stopped waiting"
           + " after " + RiskEngine.Builder.describe(Duration.ofNanos(waitNanos)) + "; " + left
           + " queued declarations were not compared (counted as dropped)");

@@ -364,7 +364,7 @@ public interface RiskEngine extends AutoCloseable {
     }
 
     /**
-     * How many declarations may wait for the challenger, or be compared, at once (default 10,000;
+     * How many declarations may wait for the challenger at once (default 10,000;
      * 1 to 10,000,000). Past it, a declaration is not compared but counted as dropped, so that a
      * slow challenger never slows or blocks the live path; a queued declaration and its live
      * assessment stay in memory until compared.
