@@ -14,6 +14,7 @@ import io.riskgate.reference.WatchlistEntry;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -57,6 +58,8 @@ final class PackData {
       // An absent number or flag takes its default (0, false); the records then check the range.
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // A field twice in an entry is refused at its place, not "last one wins", as in pack.json.
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
   private static final CsvMapper CSV = new CsvMapper();
 

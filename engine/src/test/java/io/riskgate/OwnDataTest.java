@@ -158,6 +158,13 @@ class OwnDataTest {
   }
 
   @Test
+  void aFieldTwiceInAJsonEntry_isRefusedAtItsPlace() throws IOException {
+    copyWith("data/gate-control.json", "[\n  {\"gate\": \"A\", \"inspect\": true, \"gate\": \"B\"}\n]\n");
+    assertThat(loadProblems()).singleElement().asString()
+        .startsWith("data/gate-control.json:2:").contains("Duplicate field 'gate'");
+  }
+
+  @Test
   void declaredFileMissing_isRefusedAtItsDeclaration() throws IOException {
     KitPacks.copyTree(PACK, dir);
     Files.delete(dir.resolve("data/risky-gates.csv"));
@@ -185,6 +192,16 @@ class OwnDataTest {
       return e.problems().get(0).toString();
     }
     throw new AssertionError("the manifest was read");
+  }
+
+  @Test
+  void nullsInTheManifestsDeclarations_areRefusedInWords() throws IOException {
+    assertThat(manifestProblem("{ \"kind\": \"gate\", \"file\": \"data/risky-gates.csv\" }", "null"))
+        .contains("lists.risky-gates must be an object with kind, file, not null");
+    assertThat(manifestProblem("\"key\": [\"gate\"]", "\"key\": null"))
+        .contains("tables.gate-control.key must be an array of strings, not null");
+    assertThat(manifestProblem("\"seed\": 7,", "\"seed\": 7, \"trial\": [null],"))
+        .isEqualTo("pack.json:7:24: trial[0] must be a string, not null");
   }
 
   @Test
