@@ -23,8 +23,8 @@ import java.util.Locale;
  * <p>The field's maximum is chosen by the field's name: every decimal of the format has a name of
  * its own, and a decimal of any other name gets the largest maximum. The name is known when Jackson
  * builds the deserializer of each property ({@link #createContextual}), so the choice is made once
- * per property, not once per value; a decimal outside a property (a list's entry) is chosen for by
- * the name the parser holds at the token.
+ * per property, not once per value (a list's entries take the list's); a decimal read without a
+ * property, at the root, is chosen for by the name the parser holds at the token.
  */
 final class Decimals extends StdScalarDeserializer<BigDecimal> implements ContextualDeserializer {
   private static final long serialVersionUID = 1L;

@@ -80,8 +80,8 @@ final class GlobalsBinding {
       return Optional.empty();
     }
     return Optional.of("global '" + name + "' has no data: pack.json declares no " + name + "; declare them under \""
-        + name + "\" with their files in data/ (an integrator may instead bind the global with"
-        + " RiskEngine.Builder.global)");
+        + name + "\" with their files in data/ (an integrator who keeps them in its own systems declares"
+        + " them too, then binds the global with RiskEngine.Builder.global)");
   }
 
   private static boolean isInstance(CompiledPack compiled, String typeName, Object value) {

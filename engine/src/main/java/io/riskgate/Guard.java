@@ -90,7 +90,6 @@ final class Guard implements AgendaFilter {
     return false;
   }
 
-  /** The rule that went over the limit, or null. */
   /**
    * The most firings for the declaration {@code key}: {@code maxFirings} for each of its items (a
    * line criterion fires once per item, so a legal declaration of 1,000 items may well fire more
@@ -110,6 +109,7 @@ final class Guard implements AgendaFilter {
     return runawayLimit;
   }
 
+  /** The rule that went over the limit, or null. */
   Rule runaway() {
     return runaway;
   }
