@@ -35,14 +35,16 @@ public record Criterion(String code, String rule, String theme, String path, int
   }
 
   /**
-   * The theme a criterion gets from the DRL file it is in: the file name without its directory and
-   * extension, with dashes and underscores read as spaces ({@code rules/trader-compliance.drl}
+   * The theme a criterion gets from the file it is in (DRL or decision table): the file name
+   * without its directory and extension, with dashes and underscores read as spaces ({@code rules/trader-compliance.drl}
    * gives "trader compliance"); "(no file)" when the file is unknown.
    */
   static String themeOfPath(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    if (name.endsWith(".drl")) {
-      name = name.substring(0, name.length() - ".drl".length());
+    for (String extension : new String[] {".drl", ".xlsx", ".csv"}) {
+      if (name.endsWith(extension)) {
+        name = name.substring(0, name.length() - extension.length());
+      }
     }
     name = name.replace('-', ' ').replace('_', ' ').strip();
     return name.isEmpty() ? "(no file)" : name;
