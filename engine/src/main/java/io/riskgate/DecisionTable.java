@@ -335,11 +335,18 @@ final class DecisionTable {
         return header(text, message);
       }
       int first = tableColumn(row);
+      if (text.strip().startsWith("rule ") && message.startsWith("Rule Compilation error")) {
+        // Drools places a consequence's Java errors at the rule's first line: they are in its actions.
+        for (int i = line + 1; i < lines.length && !lines[i].strip().equals("end"); i++) {
+          if (lines[i].strip().equals("then") && i + 1 < lines.length && ruleRows[i + 1] == row) {
+            return place(i + 1, 0, message);
+          }
+        }
+      }
       // The cells of the rule's row whose values the line holds; the problem is in the one that
       // spans its column, else the next one after it (a template's text comes before its value),
       // else the last one before it.
       int best = -1;
-      int bestStart = -1;
       int bestLength = -1;
       int after = -1;
       int afterStart = Integer.MAX_VALUE;
@@ -355,7 +362,6 @@ final class DecisionTable {
           int end = start + form.length();
           if (column >= start && column < end && form.length() > bestLength) {
             best = col;
-            bestStart = start;
             bestLength = form.length();
           } else if (start > column && start < afterStart) {
             after = col;
@@ -364,7 +370,6 @@ final class DecisionTable {
             before = col;
             beforeEnd = end;
           }
-          break;
         }
       }
       int col = best >= 0 ? best : after >= 0 && column >= 0 ? after : before >= 0 ? before : after >= 0 ? after : first;
@@ -405,16 +410,26 @@ final class DecisionTable {
       return column;
     }
 
-    /** How a cell's value may appear in the generated DRL: as typed, quotes escaped, or unquoted. */
+    /**
+     * How a cell's value may appear in the generated DRL: as typed, quotes escaped, unquoted, or
+     * (for a template with {@code $1, $2}) each of its comma-separated parts.
+     */
     private static List<String> forms(String value) {
       String text = value.strip();
-      List<String> forms = new ArrayList<>(3);
+      List<String> forms = new ArrayList<>(4);
       forms.add(text);
       if (text.indexOf('"') > 0) {
         forms.add(text.replace("\"", "\\\""));
       }
       if (text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")) {
         forms.add(text.substring(1, text.length() - 1));
+      }
+      if (text.indexOf(',') >= 0) {
+        for (String part : text.split(",")) {
+          if (!part.isBlank()) {
+            forms.add(part.strip());
+          }
+        }
       }
       return forms;
     }
