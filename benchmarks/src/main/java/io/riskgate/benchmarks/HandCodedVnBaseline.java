@@ -228,6 +228,15 @@ public final class HandCodedVnBaseline {
       hits.add(new Hit("ORI-04", 35, null, "item " + i.line() + " claims C/O form " + i.preference().form()
           + ", which does not cover origin " + i.origin()));
     }
+    // rules/heading-origin.xlsx, the pack's decision table: points and minimum channel by heading and origin.
+    if ("CN".equals(i.origin())) {
+      switch (i.heading()) {
+        case "8507" -> hits.add(headingOrigin("HXO-01", 10, Channel.GREEN, i));
+        case "6109" -> hits.add(headingOrigin("HXO-02", 20, Channel.YELLOW, i));
+        case "9403" -> hits.add(headingOrigin("HXO-03", 15, Channel.GREEN, i));
+        default -> { }
+      }
+    }
     HsListEntry licence = hsLists.licenceRequired(hs);
     if (licence != null && !d.hasDocument(licence.licenceType())) {
       hits.add(new Hit("LIC-01", 35, Channel.YELLOW, "item " + i.line() + " (HS " + hs + ") needs a "
@@ -304,5 +313,10 @@ public final class HandCodedVnBaseline {
     }
     Channel channel = targeted.max(manifest.thresholds().channelFor(score)).max(manifest.randomChannel(number));
     return new Result(number, channel, score, hits);
+  }
+
+  private static Hit headingOrigin(String code, int points, Channel minimum, Item i) {
+    return new Hit(code, points, minimum, "item " + i.line() + " (HS " + i.hsCode() + " from " + i.origin()
+        + ") is on the heading x origin table");
   }
 }
