@@ -262,19 +262,4 @@ final class CompiledPack {
     }
     return Map.copyOf(globals);
   }
-
-  /** Finds the file and line where a global is declared. */
-  static RulePackException.Problem locateGlobal(RulePack pack, String global, String message) {
-    // The name must end there: a misspelt "price" must not be found on the line declaring "prices".
-    Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global) + "\\s*(;|$)");
-    for (String path : pack.drlPaths()) {
-      String[] lines = pack.text(path).orElse("").split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        if (declaration.matcher(lines[i]).find()) {
-          return new RulePackException.Problem(path, i + 1, lines[i].indexOf("global") + 1, message);
-        }
-      }
-    }
-    return new RulePackException.Problem("(pack)", 0, 0, message);
-  }
 }

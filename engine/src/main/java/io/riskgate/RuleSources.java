@@ -1,5 +1,6 @@
 package io.riskgate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class RuleSources {
   /** The DRL of a unit, as bytes (a DRL file's own bytes, which may not be UTF-8). */
   byte[] bytes(String key) {
     byte[] bytes = drl.get(key);
-    return bytes != null ? bytes : tables.get(key).drl.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return bytes != null ? bytes : tables.get(key).drl.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Whether a unit was generated from a decision table. */
@@ -87,6 +88,21 @@ final class RuleSources {
       RulePackException.Problem at = unit.rule(ruleName, message);
       if (at != null) {
         return at;
+      }
+    }
+    return new RulePackException.Problem("(pack)", 0, 0, message);
+  }
+
+  /** Finds the file and line (or the table's Variables cell) where a global is declared. */
+  RulePackException.Problem locateGlobal(String global, String message) {
+    // The name must end there: a misspelt "price" must not be found on the line declaring "prices".
+    Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global) + "\\s*(;|$)");
+    for (String key : keys()) {
+      String[] lines = new String(bytes(key), StandardCharsets.UTF_8).split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (declaration.matcher(lines[i]).find()) {
+          return relocate(new RulePackException.Problem(key, i + 1, lines[i].indexOf("global") + 1, message));
+        }
       }
     }
     return new RulePackException.Problem("(pack)", 0, 0, message);

@@ -137,4 +137,11 @@ class DecisionTableTest {
     Files.writeString(pack.resolve(TABLE), table().replace("\"35, YELLOW\"", "\"36, YELLOW\""));
     assertThat(RulePack.fromDirectory(pack).version().contentHash()).isNotEqualTo(before.contentHash());
   }
+
+  @Test
+  void unboundGlobalOfATable_isReportedAtItsVariablesCell() throws IOException {
+    String broken = table().replace("Variables,io.riskgate.Risk risk",
+        "Variables,\"io.riskgate.Risk risk, io.riskgate.reference.TraderRegistry traders\"");
+    assertRefused(packWith(broken, false), "rules/office-procedure.csv:3:2: cell B3: ", "traders");
+  }
 }
