@@ -233,9 +233,10 @@ public final class HandCodedVnBaseline {
       switch (i.heading()) {
         case "8507" -> hits.add(headingOrigin("HXO-01", 10, Channel.GREEN, i));
         case "6109" -> hits.add(headingOrigin("HXO-02", 20, Channel.YELLOW, i));
-        case "9403" -> hits.add(headingOrigin("HXO-03", 15, Channel.GREEN, i));
         default -> { }
       }
+    } else if ("ID".equals(i.origin()) && "9403".equals(i.heading())) {
+      hits.add(headingOrigin("HXO-03", 15, Channel.GREEN, i));
     }
     HsListEntry licence = hsLists.licenceRequired(hs);
     if (licence != null && !d.hasDocument(licence.licenceType())) {
