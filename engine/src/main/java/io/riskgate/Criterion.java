@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param rule the rule's name, which is the criterion's name for a reader, e.g. "Unit value below
  *     the reference price"
  * @param theme the criterion's theme, e.g. "valuation"; never blank
- * @param path the DRL file in the pack, e.g. {@code rules/valuation.drl}
- * @param line the line of the rule's {@code rule} keyword (1-based), or 0 if it was not found
- * @param column the column of the rule's name on that line (1-based), or 0
+ * @param path the DRL file in the pack, e.g. {@code rules/valuation.drl}, or the decision table
+ *     whose row the rule is, e.g. {@code rules/heading-origin.xlsx}
+ * @param line the line of the rule's {@code rule} keyword (1-based), or for a decision table the
+ *     rule's row; 0 if it was not found
+ * @param column the column of the rule's name on that line (1-based), or for a decision table the
+ *     number of its NAME column (A is 1), else of the table's first column; 0 if unknown
  */
 public record Criterion(String code, String rule, String theme, String path, int line, int column) {
 
