@@ -144,4 +144,12 @@ class DecisionTableTest {
         "Variables,\"io.riskgate.Risk risk, io.riskgate.reference.TraderRegistry traders\"");
     assertRefused(packWith(broken, false), "rules/office-procedure.csv:3:2: cell B3: ", "traders");
   }
+
+  @Test
+  void literalOfTheWrongKindInACell_isReportedAtTheCell() throws IOException {
+    // header.packages is a number: "$param" in quotes makes every row compare it with a text.
+    String broken = table().replace("header.customsOffice,", "\"header.packages == \"\"$param\"\"\",")
+        .replace("Cat Lai,OXP-02,02CI,", "Cat Lai,OXP-02,ten,");
+    assertRefused(packWith(broken, false), "rules/office-procedure.csv:11:3: cell C11: ");
+  }
 }
