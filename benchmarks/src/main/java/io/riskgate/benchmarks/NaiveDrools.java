@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class NaiveDrools {
       // A decision table as the first-timer compiles it: Drools' spreadsheet compiler, to DRL.
       String drlPath = table ? path.replaceFirst("\\.(xlsx|csv)$", ".drl") : path;
       String drl = (rules == Rules.FROM_ITEMS ? fromItems(drlPath) : Optional.<String>empty())
-          .orElseGet(() -> table ? new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes(pack, path)),
+          .orElseGet(() -> table ? new SpreadsheetCompiler().compile(new ByteArrayInputStream(PackFiles.bytes(pack, path)),
               path.endsWith(".csv") ? InputType.CSV : InputType.XLS) : pack.text(path).orElseThrow())
           .replace("global io.riskgate.Risk risk;", "global " + NaiveRisk.class.getName() + " risk;");
       files.write("src/main/resources/" + drlPath, drl.getBytes(StandardCharsets.UTF_8));
@@ -95,21 +93,6 @@ public final class NaiveDrools {
     this.manifest = pack.manifest();
     this.globals = Map.copyOf(globals);
     this.insertLines = rules == Rules.PACK;
-  }
-
-  /** A file of the pack, read again from where it was loaded (a workbook is not text). */
-  private static byte[] bytes(RulePack pack, String path) {
-    String location = pack.location();
-    try (InputStream in = location.startsWith("classpath:")
-        ? NaiveDrools.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()) + "/" + path)
-        : Files.newInputStream(Path.of(location, path))) {
-      if (in == null) {
-        throw new IllegalStateException(pack + " has no " + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The from-style text of one of vn-baseline's DRL files, if it has item criteria. */
