@@ -43,6 +43,8 @@ final class CompiledPack {
   private static final AtomicLong BUILDS = new AtomicLong();
 
   final RulePack pack;
+  /** The pack's DRL files and converted decision tables, to locate its rules. */
+  final RuleSources sources;
   final KieBase kieBase;
   /** Declared globals, name to type name, in declaration order. */
   final Map<String, String> globals;
@@ -53,8 +55,10 @@ final class CompiledPack {
   final Set<String> trial;
   private final Map<String, Object> dataGlobals;
 
-  private CompiledPack(RulePack pack, KieBase kieBase, Checked checked, Map<String, Object> dataGlobals) {
+  private CompiledPack(RulePack pack, RuleSources sources, KieBase kieBase, Checked checked,
+      Map<String, Object> dataGlobals) {
     this.pack = pack;
+    this.sources = sources;
     this.kieBase = kieBase;
     this.globals = checked.globals();
     this.trial = checked.trial();
@@ -119,7 +123,8 @@ final class CompiledPack {
   private static CompiledPack compile(RulePack pack, PackPolicy policy, ConditionCompilation compilation) {
     // Checked before Drools compiles anything: what a pack may not do is never compiled, let
     // alone run. Its other mistakes are reported with Drools' errors, all in one pass.
-    PackChecker.Findings findings = PackChecker.check(pack, policy);
+    RuleSources sources = RuleSources.of(pack);
+    PackChecker.Findings findings = PackChecker.check(pack, sources, policy);
     if (!findings.refusals().isEmpty()) {
       List<RulePackException.Problem> all = new ArrayList<>(findings.refusals());
       all.addAll(findings.mistakes());
@@ -135,16 +140,18 @@ final class CompiledPack {
     // rules/ by theme, so each file goes into its package's folder here and its errors are mapped
     // back to the pack's own path.
     Map<String, String> packPaths = new HashMap<>();
-    for (String path : pack.drlPaths()) {
+    for (String path : sources.keys()) {
       String pkg = findings.packages().getOrDefault(path, "");
-      String internal = pkg.isEmpty() ? path : pkg.replace('.', '/') + "/" + path.replace('/', '.');
+      // A decision table's sheet becomes a .drl of its own, named after the table and the sheet.
+      String file = sources.generated(path) ? path.replaceAll("[^A-Za-z0-9_.-]", "_") + ".drl" : path;
+      String internal = pkg.isEmpty() ? file : pkg.replace('.', '/') + "/" + file.replace('/', '.');
       packPaths.put(internal, path);
-      files.write("src/main/resources/" + internal, pack.bytes(path));
+      files.write("src/main/resources/" + internal, sources.bytes(path));
     }
     try {
       KieBuilder builder = services.newKieBuilder(files).buildAll();
       List<RulePackException.Problem> problems = new ArrayList<>(
-          problems(builder.getResults().getMessages(), packPaths));
+          sources.relocate(problems(builder.getResults().getMessages(), packPaths)));
       problems.addAll(findings.mistakes());
       if (!problems.isEmpty()) {
         throw new RulePackException(pack.location(), sorted(problems));
@@ -158,10 +165,10 @@ final class CompiledPack {
               e.getMessage() + "; conditionCompilation is REQUIRED")), e);
         }
       }
-      Checked checked = check(pack, kieBase);
+      Checked checked = check(pack, sources, kieBase);
       // Loaded even without a data/ folder: the manifest may declare sources empty.
       Map<String, Object> dataGlobals = pack.referenceData().globals();
-      return new CompiledPack(pack, kieBase, checked, dataGlobals);
+      return new CompiledPack(pack, sources, kieBase, checked, dataGlobals);
     } finally {
       // Every build registers its module in the process-wide KieRepository; without this, every
       // reload would keep the previous pack's compiled classes alive for the life of the JVM.
@@ -220,7 +227,7 @@ final class CompiledPack {
    * Checks what Drools does not: unique rule names and criterion codes across the whole pack, and
    * that what is on trial is a criterion.
    */
-  private static Checked check(RulePack pack, KieBase kieBase) {
+  private static Checked check(RulePack pack, RuleSources sources, KieBase kieBase) {
     List<RulePackException.Problem> problems = new ArrayList<>();
     Map<String, String> codes = new HashMap<>();
     Set<String> trial = new HashSet<>();
@@ -237,13 +244,13 @@ final class CompiledPack {
       for (Rule rule : rules) {
         String name = rule.getName();
         if (names.putIfAbsent(name, kiePackage.getName()) != null) {
-          problems.add(locate(pack, name, "rule name '" + name + "' is used twice; rule names must be unique in a pack"));
+          problems.add(sources.locate(name, "rule name '" + name + "' is used twice; rule names must be unique in a pack"));
         }
         String group = Rules.activationGroup(rule);
         if (group != null) {
           // One group per session, and a session holds many declarations: one declaration's hit
           // would cancel another declaration's match.
-          problems.add(locate(pack, name, "rule '" + name + "' is in activation-group '" + group
+          problems.add(sources.locate(name, "rule '" + name + "' is in activation-group '" + group
               + "', which the engine does not support: a batch shares one group across declarations, so one"
               + " declaration's hit would cancel another's; give the rules 'salience' and a 'not' condition instead"));
         }
@@ -251,7 +258,7 @@ final class CompiledPack {
         if (rule.getMetaData().containsKey(TRIAL_ATTRIBUTE)) {
           Object value = rule.getMetaData().get(TRIAL_ATTRIBUTE);
           if (value != null && !value.toString().isBlank() && !value.toString().strip().equals("true")) {
-            problems.add(locate(pack, name, "rule '" + name + "' has @trial(" + value
+            problems.add(sources.locate(name, "rule '" + name + "' has @trial(" + value
                 + "); write @trial to put its criterion on trial, or leave the attribute out"));
           } else if (code != null) {  // a rule without a code is refused by PackChecker
             trial.add(code.toString());
@@ -262,12 +269,12 @@ final class CompiledPack {
         }
         String text = code.toString();
         if (!CODE.matcher(text).matches() || text.equals(Hit.ENGINE_ERROR)) {
-          problems.add(locate(pack, name, "criterion code '" + text + "' of rule '" + name
+          problems.add(sources.locate(name, "criterion code '" + text + "' of rule '" + name
               + "' must be upper-case letters, digits, '.', '_' or '-' (and not ENGINE_ERROR)"));
         } else {
           String other = codes.putIfAbsent(text, name);
           if (other != null) {
-            problems.add(locate(pack, name, "criterion code " + text + " is used by rules '" + other
+            problems.add(sources.locate(name, "criterion code " + text + " is used by rules '" + other
                 + "' and '" + name + "'; codes must be unique in a pack"));
           }
         }
@@ -290,36 +297,5 @@ final class CompiledPack {
       throw new RulePackException(pack.location(), problems);
     }
     return new Checked(Map.copyOf(globals), Set.copyOf(trial));
-  }
-
-  /** Finds the file and line where a rule is declared, for a problem Drools did not locate. */
-  static RulePackException.Problem locate(RulePack pack, String ruleName, String message) {
-    Pattern declaration = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(ruleName) + "\"|'"
-        + Pattern.quote(ruleName) + "'|" + Pattern.quote(ruleName) + "\\s)");
-    for (String path : pack.drlPaths()) {
-      String[] lines = pack.text(path).orElse("").split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher matcher = declaration.matcher(lines[i]);
-        if (matcher.find()) {
-          return new RulePackException.Problem(path, i + 1, matcher.start(1) + 1, message);
-        }
-      }
-    }
-    return new RulePackException.Problem("(pack)", 0, 0, message);
-  }
-
-  /** Finds the file and line where a global is declared. */
-  static RulePackException.Problem locateGlobal(RulePack pack, String global, String message) {
-    // The name must end there: a misspelt "price" must not be found on the line declaring "prices".
-    Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global) + "\\s*(;|$)");
-    for (String path : pack.drlPaths()) {
-      String[] lines = pack.text(path).orElse("").split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        if (declaration.matcher(lines[i]).find()) {
-          return new RulePackException.Problem(path, i + 1, lines[i].indexOf("global") + 1, message);
-        }
-      }
-    }
-    return new RulePackException.Problem("(pack)", 0, 0, message);
   }
 }

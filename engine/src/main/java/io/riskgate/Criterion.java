@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param rule the rule's name, which is the criterion's name for a reader, e.g. "Unit value below
  *     the reference price"
  * @param theme the criterion's theme, e.g. "valuation"; never blank
- * @param path the DRL file in the pack, e.g. {@code rules/valuation.drl}
- * @param line the line of the rule's {@code rule} keyword (1-based), or 0 if it was not found
- * @param column the column of the rule's name on that line (1-based), or 0
+ * @param path the DRL file in the pack, e.g. {@code rules/valuation.drl}, or the decision table
+ *     whose row the rule is, e.g. {@code rules/heading-origin.xlsx}
+ * @param line the line of the rule's {@code rule} keyword (1-based), or for a decision table the
+ *     rule's row; 0 if it was not found
+ * @param column the column of the rule's name on that line (1-based), or for a decision table the
+ *     number of its NAME column (A is 1), else of the table's first column; 0 if unknown
  * @param trial whether it is on trial: its hits are recorded but their points and minimum channel
  *     do not count (pack.json's {@code trial} list, or the rule's {@code @trial} attribute)
  */
@@ -43,14 +46,16 @@ public record Criterion(String code, String rule, String theme, String path, int
   }
 
   /**
-   * The theme a criterion gets from the DRL file it is in: the file name without its directory and
-   * extension, with dashes and underscores read as spaces ({@code rules/trader-compliance.drl}
+   * The theme a criterion gets from the file it is in (DRL or decision table): the file name
+   * without its directory and extension, with dashes and underscores read as spaces ({@code rules/trader-compliance.drl}
    * gives "trader compliance"); "(no file)" when the file is unknown.
    */
   static String themeOfPath(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    if (name.endsWith(".drl")) {
-      name = name.substring(0, name.length() - ".drl".length());
+    for (String extension : new String[] {".drl", ".xlsx", ".csv"}) {
+      if (name.endsWith(extension)) {
+        name = name.substring(0, name.length() - extension.length());
+      }
     }
     name = name.replace('-', ' ').replace('_', ' ').strip();
     return name.isEmpty() ? "(no file)" : name;

@@ -33,18 +33,18 @@ final class GlobalsBinding {
       String name = global.getKey();
       if (name.equals(CompiledPack.RISK_GLOBAL)) {
         if (!global.getValue().equals(Risk.class.getName())) {
-          problems.add(CompiledPack.locateGlobal(pack, name,
+          problems.add(compiled.sources.locateGlobal(name,
               "global 'risk' must have type io.riskgate.Risk, not " + global.getValue()));
         }
         continue;
       }
       Object value = bound.get(name);
       if (value == null) {
-        problems.add(CompiledPack.locateGlobal(pack, name, ReferenceData.missingSource(name)
+        problems.add(compiled.sources.locateGlobal(name, ReferenceData.missingSource(name)
             .or(() -> noOwnData(name, global.getValue()))
             .orElse("global '" + name + "' is declared but not bound: bind it with RiskEngine.Builder.global")));
       } else if (!isInstance(compiled, global.getValue(), value)) {
-        problems.add(CompiledPack.locateGlobal(pack, name, "global '" + name + "' is declared as "
+        problems.add(compiled.sources.locateGlobal(name, "global '" + name + "' is declared as "
             + global.getValue() + " but bound to a " + value.getClass().getName()));
       } else {
         globals.put(name, value);
@@ -59,7 +59,7 @@ final class GlobalsBinding {
           try {
             probe.setGlobal(global.getKey(), global.getValue());
           } catch (RuntimeException e) {
-            problems.add(CompiledPack.locateGlobal(pack, global.getKey(), "global '" + global.getKey()
+            problems.add(compiled.sources.locateGlobal(global.getKey(), "global '" + global.getKey()
                 + "' cannot be bound to a " + global.getValue().getClass().getName() + ": " + SessionRun.describe(e)));
           }
         }

@@ -81,21 +81,28 @@ final class PackChecker {
   record Findings(List<RulePackException.Problem> refusals, List<RulePackException.Problem> mistakes,
       Map<String, String> packages) {}
 
-  /** Checks every DRL file of {@code pack}. */
-  static Findings check(RulePack pack, PackPolicy policy) {
-    return new PackChecker(policy).run(pack);
+  /**
+   * Checks every DRL file of {@code pack} and the DRL its decision tables convert to ({@code
+   * sources}); problems in a table's DRL are reported at its cells.
+   */
+  static Findings check(RulePack pack, RuleSources sources, PackPolicy policy) {
+    Findings findings = new PackChecker(policy).run(pack, sources);
+    return new Findings(sorted(sources.relocate(findings.refusals())), sorted(sources.relocate(findings.mistakes())),
+        findings.packages());
   }
 
-  private Findings run(RulePack pack) {
+  private Findings run(RulePack pack, RuleSources sources) {
     for (String path : pack.paths()) {
-      if (path.startsWith("rules/") && !path.endsWith(".drl")) {
+      if (path.startsWith("rules/") && !path.endsWith(".drl") && !DecisionTable.isTable(path)) {
         mistakes.add(new RulePackException.Problem(path, 0, 0, "not loaded: a rule file's name must end"
-            + " in '.drl' (lower case); move other files out of rules/"));
+            + " in '.drl', or '.xlsx' or '.csv' for a decision table (lower case); move other files out of rules/"));
       }
     }
+    mistakes.addAll(sources.problems());
     Map<DrlSource, PackageDescr> parsed = new LinkedHashMap<>();
-    for (String path : pack.drlPaths()) {
-      String text = decode(path, pack.bytes(path));
+    List<String> keys = sources.keys();
+    for (String path : keys) {
+      String text = decode(path, sources.bytes(path));
       if (text == null) {
         continue;
       }
@@ -129,8 +136,8 @@ final class PackChecker {
       OwnDataCheck.check(file.getKey(), pack.manifest(), listGlobals, tableGlobals);
     }
     recursion();
-    if (rules == 0 && parsed.size() == pack.drlPaths().size() && !parsed.isEmpty()) {
-      mistakes.add(new RulePackException.Problem(pack.drlPaths().get(0), 0, 0,
+    if (rules == 0 && parsed.size() == keys.size() && !parsed.isEmpty() && sources.problems().isEmpty()) {
+      mistakes.add(new RulePackException.Problem(keys.get(0), 0, 0,
           "the pack has no rules: a pack decides nothing without criteria"));
     }
     return new Findings(sorted(refusals), sorted(mistakes), Map.copyOf(packages));

@@ -23,12 +23,13 @@ import java.util.stream.Stream;
 
 /**
  * A rule pack as loaded from a folder, before compilation: its manifest ({@code pack.json}), its
- * {@code .drl} files, and its reference data files under {@code data/}.
+ * {@code .drl} files and decision tables, and its reference data files under {@code data/}.
  *
  * <pre>
  * my-pack/
  *   pack.json              the manifest, see {@link PackManifest}
  *   rules/valuation.drl    any number of .drl files, in any sub-folder
+ *   rules/hs-origin.xlsx   decision tables (.xlsx or .csv, in Drools' layout), compiled as DRL
  *   data/traders.json      reference data the rules consult (one file per kind a rule uses,
  *                          unless the manifest lists the kind in emptyData)
  *   scenarios/*.json       scenario tests (not part of the pack's content hash)
@@ -55,8 +56,9 @@ public final class RulePack {
     this.files = files;
     this.manifest = ManifestReader.read(location, files.get(MANIFEST));
     this.version = new PackVersion(manifest.id(), manifest.version(), hash(files));
-    if (drlPaths().isEmpty()) {
-      throw RulePackException.of(location, MANIFEST, "the pack has no .drl files");
+    if (drlPaths().isEmpty() && files.keySet().stream().noneMatch(DecisionTable::isTable)) {
+      throw RulePackException.of(location, MANIFEST, "the pack has no rule files (.drl, or .xlsx or .csv"
+          + " decision tables in rules/)");
     }
   }
 
@@ -136,7 +138,7 @@ public final class RulePack {
 
   /** Whether a file is part of what the pack decides with, and so of its content hash. */
   private static boolean decides(String path) {
-    return path.equals(MANIFEST) || path.endsWith(".drl") || path.startsWith("data/");
+    return path.equals(MANIFEST) || path.endsWith(".drl") || DecisionTable.isTable(path) || path.startsWith("data/");
   }
 
   private static String hash(Map<String, byte[]> files) {

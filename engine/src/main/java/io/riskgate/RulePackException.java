@@ -8,7 +8,9 @@ import java.util.Objects;
  * first, so a rule author fixes them in one pass; the message lists one per line as
  * {@code path:line:column: text}, the form editors and CI logs link to.
  *
- * <p>A column of 0 means Drools reported the line only.
+ * <p>A column of 0 means Drools reported the line only. In a decision table ({@code .xlsx},
+ * {@code .csv}) the line is the spreadsheet row and the column its number (A is 1); the message
+ * starts with the sheet and cell, {@code sheet 'Heading x origin', cell D12: ...}.
  */
 public final class RulePackException extends RiskgateException {
   private static final long serialVersionUID = 1L;

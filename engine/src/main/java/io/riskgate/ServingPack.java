@@ -103,7 +103,7 @@ final class ServingPack {
         for (Rule rule : kiePackage.getRules()) {
           Object code = rule.getMetaData().get(CompiledPack.CODE_ATTRIBUTE);
           if (code != null) {
-            RulePackException.Problem at = CompiledPack.locate(compiled.pack, rule.getName(), "");
+            RulePackException.Problem at = compiled.sources.locate(rule.getName(), "");
             Object theme = rule.getMetaData().get(Criterion.THEME_ATTRIBUTE);
             list.add(new Criterion(code.toString(), rule.getName(),
                 theme == null || theme.toString().isBlank() ? Criterion.themeOfPath(at.path()) : theme.toString().strip(),

@@ -1,5 +1,6 @@
 package io.riskgate.benchmarks;
 
+import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 
 /**
  * A pack of a chosen size for the growth benchmarks: {@code vn-baseline} (its manifest, reference
@@ -27,22 +27,12 @@ final class GeneratedPack {
   private static final String[] GATES = {"CUA KHAU HUU NGHI", "CUA KHAU TAN THANH", "CANG HAI PHONG",
       "CANG CAT LAI", "CUA KHAU MONG CAI", "SAN BAY NOI BAI", "CUA KHAU LAO CAI", "CANG DA NANG"};
   private static final String[] PROCEDURES = {"A11", "A12", "A31", "E21", "E31", "G11", "G12", "C11"};
-  private static final Pattern RULE = Pattern.compile("(?m)^rule\\s");
 
   private GeneratedPack() {}
 
-  /** The number of rules in {@code pack}'s DRL files. */
+  /** The number of rules in {@code pack}: its criteria, from DRL files and decision table rows. */
   static int ruleCount(RulePack pack) {
-    int count = 0;
-    for (String path : pack.drlPaths()) {
-      count += ruleCount(pack.text(path).orElse(""));
-    }
-    return count;
-  }
-
-  /** The rules in one DRL text: lines that begin with {@code rule}. */
-  static int ruleCount(String drl) {
-    return (int) RULE.matcher(drl).results().count();
+    return RiskEngine.builder().pack(pack).build().criteria().size();
   }
 
   /**
@@ -58,6 +48,10 @@ final class GeneratedPack {
       for (String path : base.paths()) {
         Path target = directory.resolve(path);
         Files.createDirectories(target.getParent());
+        if (PackFiles.binary(path)) {
+          Files.write(target, PackFiles.bytes(base, path));
+          continue;
+        }
         String text = base.text(path).orElseThrow();
         if (path.equals(RulePack.MANIFEST)) {
           text = text.replaceFirst("\"id\"\\s*:\\s*\"[^\"]*\"", "\"id\": \"generated-" + rules + "\"");

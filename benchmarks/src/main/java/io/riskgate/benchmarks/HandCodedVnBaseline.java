@@ -239,6 +239,16 @@ public final class HandCodedVnBaseline {
       hits.add(new Hit("ORI-05", 15, null, "item " + i.line() + " (HS " + hs + ") is from " + i.origin()
           + ", on the watched-origins list"));
     }
+    // rules/heading-origin.xlsx, the pack's decision table: points and minimum channel by heading and origin.
+    if ("CN".equals(i.origin())) {
+      switch (i.heading()) {
+        case "8507" -> hits.add(headingOrigin("HXO-01", 10, Channel.GREEN, i));
+        case "6109" -> hits.add(headingOrigin("HXO-02", 20, Channel.YELLOW, i));
+        default -> { }
+      }
+    } else if ("ID".equals(i.origin()) && "9403".equals(i.heading())) {
+      hits.add(headingOrigin("HXO-03", 15, Channel.GREEN, i));
+    }
     HsListEntry licence = hsLists.licenceRequired(hs);
     if (licence != null && !d.hasDocument(licence.licenceType())) {
       hits.add(new Hit("LIC-01", 35, Channel.YELLOW, "item " + i.line() + " (HS " + hs + ") needs a "
@@ -320,5 +330,10 @@ public final class HandCodedVnBaseline {
     }
     Channel channel = targeted.max(manifest.thresholds().channelFor(score)).max(manifest.randomChannel(number));
     return new Result(number, channel, score, hits);
+  }
+
+  private static Hit headingOrigin(String code, int points, Channel minimum, Item i) {
+    return new Hit(code, points, minimum, "item " + i.line() + " (HS " + i.hsCode() + " from " + i.origin()
+        + ") is on the heading x origin table");
   }
 }

@@ -6,6 +6,7 @@ import io.riskgate.RulePack;
 import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.Item;
 import io.riskgate.declaration.Line;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -68,11 +71,18 @@ public final class NaiveDrools {
     KieFileSystem files = services.newKieFileSystem();
     ReleaseId releaseId = services.newReleaseId("naive", pack.manifest().id(), "1.0." + System.nanoTime());
     files.generateAndWritePomXML(releaseId);
-    for (String path : pack.drlPaths()) {
-      String drl = (rules == Rules.FROM_ITEMS ? fromItems(path).orElse(pack.text(path).orElseThrow())
-          : pack.text(path).orElseThrow())
+    for (String path : pack.paths()) {
+      boolean table = path.startsWith("rules/") && (path.endsWith(".xlsx") || path.endsWith(".csv"));
+      if (!path.endsWith(".drl") && !table) {
+        continue;
+      }
+      // A decision table as the first-timer compiles it: Drools' spreadsheet compiler, to DRL.
+      String drlPath = table ? path.replaceFirst("\\.(xlsx|csv)$", ".drl") : path;
+      String drl = (rules == Rules.FROM_ITEMS ? fromItems(drlPath) : Optional.<String>empty())
+          .orElseGet(() -> table ? new SpreadsheetCompiler().compile(new ByteArrayInputStream(PackFiles.bytes(pack, path)),
+              path.endsWith(".csv") ? InputType.CSV : InputType.XLS) : pack.text(path).orElseThrow())
           .replace("global io.riskgate.Risk risk;", "global " + NaiveRisk.class.getName() + " risk;");
-      files.write("src/main/resources/" + path, drl.getBytes(StandardCharsets.UTF_8));
+      files.write("src/main/resources/" + drlPath, drl.getBytes(StandardCharsets.UTF_8));
     }
     KieBuilder builder = services.newKieBuilder(files).buildAll();
     List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

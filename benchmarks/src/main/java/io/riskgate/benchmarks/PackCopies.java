@@ -24,13 +24,17 @@ final class PackCopies {
     return write(pack, directory, (path, text) -> path.equals(first) ? text + "\n// copy " + marker + "\n" : text);
   }
 
-  /** Writes each file of {@code pack} to {@code directory}, its text passed through {@code edit}. */
+  /** Writes each file of {@code pack} to {@code directory}, its text (not a workbook's) passed through {@code edit}. */
   private static RulePack write(RulePack pack, Path directory, BiFunction<String, String, String> edit) {
     try {
       for (String path : pack.paths()) {
         Path target = directory.resolve(path);
         Files.createDirectories(target.getParent());
-        Files.writeString(target, edit.apply(path, pack.text(path).orElseThrow()), StandardCharsets.UTF_8);
+        if (PackFiles.binary(path)) {
+          Files.write(target, PackFiles.bytes(pack, path));
+        } else {
+          Files.writeString(target, edit.apply(path, pack.text(path).orElseThrow()), StandardCharsets.UTF_8);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -33,6 +33,14 @@ import org.junit.jupiter.api.TestFactory;
  * rules/case.drl:12:5 System | not allowed
  * </pre>
  *
+ * <p>A problem in a decision table ({@code rules/*.xlsx}, {@code rules/*.csv}) is placed the same
+ * way, with the spreadsheet row as the line and the column as a number (A is 1); its sheet and cell
+ * begin the message, so a keyword checks them:
+ *
+ * <pre>
+ * rules/gate-table.xlsx:11:5 sheet 'Gates', cell E11: | not allowed
+ * </pre>
+ *
  * <p>For every case, {@code riskgate validate <case>} exits with the status given, and its output
  * has, for each expectation line, a line that names the file and line (and column, if given) and
  * holds every keyword. A case that does not load (exit 2) is also reloaded into a running engine,

@@ -108,7 +108,7 @@ class RuleAuthoringGuideTest {
   }
 
   /** A copy of vn-baseline in {@code target}, with the example's files added. */
-  private static void apply(Path target, Map<String, String> files) throws IOException {
+  static void apply(Path target, Map<String, String> files) throws IOException {
     Path source = VnBaselineScenariosTest.PACK;
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
