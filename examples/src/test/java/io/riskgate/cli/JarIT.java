@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JarIT {
   private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   @TempDir
   Path dir;
@@ -38,7 +37,7 @@ class JarIT {
   }
 
   private Run java(List<String> jvm, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(JAVA));
+    List<String> command = new ArrayList<>(TestData.javaCommand());
     command.addAll(jvm);
     command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
@@ -181,8 +180,10 @@ class JarIT {
   @Test
   void rescore_standardInput_isReadWhenInIsADash() throws Exception {
     Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(40, 4, false));
-    Process process = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "rescore", "-q", "--pack",
-        TestData.pack("gate").toString(), "--in", "-", "--out", "stdin.jsonl")
+    List<String> command = new ArrayList<>(TestData.javaCommand());
+    command.addAll(List.of("-jar", JAR.toString(), "rescore", "-q", "--pack",
+        TestData.pack("gate").toString(), "--in", "-", "--out", "stdin.jsonl"));
+    Process process = new ProcessBuilder(command)
         .directory(dir.toFile()).redirectInput(in.toFile())
         .redirectOutput(dir.resolve(".stdout").toFile()).redirectError(dir.resolve(".stderr").toFile()).start();
 

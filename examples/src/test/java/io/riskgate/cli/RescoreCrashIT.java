@@ -30,7 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RescoreCrashIT {
   private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private static final int DECLARATIONS = 4_000;
   private static final Pattern LINES = Pattern.compile("lines\\s+([\\d,]+) = ([\\d,]+) assessed \\+ ([\\d,]+) rejected");
 
@@ -69,7 +68,8 @@ class RescoreCrashIT {
 
   /** Runs the jar; with {@code haltAt}, waits until the run stops there and kills it with SIGKILL. */
   private static Run java(Path folder, String haltAt, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JAVA, "-Driskgate.test.checkpointMillis=0"));
+    List<String> command = new ArrayList<>(TestData.javaCommand());
+    command.add("-Driskgate.test.checkpointMillis=0");
     if (haltAt != null) {
       command.add("-Driskgate.test.haltAt=" + haltAt);
     }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RescoreHeapIT {
   private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private static final int LINES = 40;
 
   @TempDir
@@ -30,7 +29,8 @@ class RescoreHeapIT {
   record Run(int status, String err) {}
 
   private Run java(String heap, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx" + heap, "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(TestData.javaCommand());
+    command.addAll(List.of("-Xmx" + heap, "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path err = dir.resolve(".stderr");
     Process process = new ProcessBuilder(command).directory(dir.toFile())

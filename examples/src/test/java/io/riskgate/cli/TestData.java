@@ -24,6 +24,15 @@ import java.util.Random;
  * arms in chapter 93 (RED), medicines in chapter 30 (at least YELLOW) and AEO traders (-60).
  */
 final class TestData {
+  /**
+   * The command that starts a child JVM of the jar, for the tests that run it as a user does: with
+   * the first JIT tier only, as each run is short and compiling the pack is most of it; that halves
+   * a run's CPU time, and those tests start dozens of runs.
+   */
+  static List<String> javaCommand() {
+    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1");
+  }
+
   private TestData() {}
 
   static Path pack(String name) {
