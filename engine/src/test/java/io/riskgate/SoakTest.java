@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * result must equal the sequential result for its pack version, every {@code assessAll} must come
  * from one version, nothing may throw, and the heap must not grow with the reloads.
  *
- * <p>Runs for {@code riskgate.soak.seconds} (15 by default; the {@code long} Maven profile runs
+ * <p>Runs for {@code riskgate.soak.seconds} (5 by default; the {@code long} Maven profile runs
  * 120). It prints its figures on standard output; docs/reliability.md quotes the last long run.
  */
 class SoakTest {
@@ -48,7 +48,7 @@ class SoakTest {
 
   @Test
   void eightThreadsWhileThePackReloadsEvery100ms_everyResultMatchesItsVersion() throws Exception {
-    Duration length = Duration.ofSeconds(Long.getLong("riskgate.soak.seconds", 15));
+    Duration length = Duration.ofSeconds(Long.getLong("riskgate.soak.seconds", 5));
     List<Declaration> declarations = ReloadConcurrencyTest.declarations();
     Map<String, Map<String, Assessment>> expected = Map.of(
         V1.version().contentHash(), ReloadConcurrencyTest.expected(V1, declarations),
