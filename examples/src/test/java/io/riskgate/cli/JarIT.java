@@ -216,7 +216,8 @@ class JarIT {
     assertThat(Files.readAllLines(dir.resolve("a.jsonl"))).hasSize(300).first().asString().contains("\"outcome\":{");
     assertThat(Files.readString(dir.resolve("a.jsonl"))).isEqualTo(Files.readString(dir.resolve("b.jsonl")));
 
-    Run rescore = riskgate("rescore", "--in", "a.jsonl", "--out", "a-out.jsonl");
+    Run rescore = riskgate("rescore", "--pack", TestData.pack("gate").toString(), "--in", "a.jsonl",
+        "--out", "a-out.jsonl");
     assertThat(rescore.status()).as(rescore.err()).isZero();
     assertThat(rescore.out()).contains("lines     300 = 300 assessed + 0 rejected");
   }

@@ -59,7 +59,9 @@ class RescoreCrashIT {
   }
 
   private static Run rescore(Path folder, String haltAt, String... more) throws Exception {
-    List<String> args = new ArrayList<>(List.of("rescore", "-q", "--in", input.toString(), "--out",
+    // A small pack: what is under test is the run's files, and each child JVM compiles the pack.
+    List<String> args = new ArrayList<>(List.of("rescore", "-q", "--pack", TestData.pack("gate").toString(),
+        "--in", input.toString(), "--out",
         folder.resolve("out.jsonl").toString(), "--summary", folder.resolve("summary.txt").toString(),
         "--batch", "150", "--threads", "2"));
     args.addAll(List.of(more));
