@@ -50,6 +50,7 @@ final class Challenger {
   // The running diff: written by the challenger threads under this object's lock, read whole by
   // snapshots, so a snapshot never shows a comparison half counted.
   private long compared;
+  private long liveFailures;
   private long failures;
   private long listenerFailures;
   private final long[] moves = new long[CHANNELS * CHANNELS];
@@ -137,7 +138,7 @@ final class Challenger {
 
   private void compare(List<Declaration> declarations, List<Assessment> live) {
     // Each declaration leaves the queue's count in the same locked step that counts it, so that a
-    // snapshot finds it in exactly one of queued, compared, failed or dropped.
+    // snapshot finds it in exactly one of queued, compared, failed (live or challenger) or dropped.
     int settled = 0;
     try {
       if (retired) {
@@ -155,7 +156,9 @@ final class Challenger {
       }
       for (int i = 0; i < declarations.size() && !retired; i++) {
         Comparison comparison = new Comparison(declarations.get(i), live.get(i), assessed.get(i));
-        if (comparison.challenger().failedClosed()) {
+        if (comparison.live().failedClosed()) {
+          liveFailed();
+        } else if (comparison.challenger().failedClosed()) {
           failed(1);
         } else {
           count(comparison.live().channel(), comparison.challenger().channel(), comparison.onlyLive(),
@@ -200,6 +203,11 @@ final class Challenger {
     pending.addAndGet(-declarations);
   }
 
+  private synchronized void liveFailed() {
+    liveFailures++;
+    pending.decrementAndGet();
+  }
+
   private synchronized void count(Channel live, Channel challenger, Set<String> onlyLive, Set<String> onlyChallenger) {
     compared++;
     pending.decrementAndGet();
@@ -227,7 +235,7 @@ final class Challenger {
     List<ChallengerDiff.CriterionShift> criteria = new ArrayList<>(shifts.size());
     shifts.forEach((code, shift) ->
         criteria.add(new ChallengerDiff.CriterionShift(code, shift[0], shift[1], shift[2], shift[3])));
-    return new ChallengerDiff(pack.compiled.version(), since, compared, failures, dropped.sum(),
+    return new ChallengerDiff(pack.compiled.version(), since, compared, liveFailures, failures, dropped.sum(),
         pending.get(), listenerFailures, moveList, criteria);
   }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * saw it: an immutable snapshot, never updated, with every count since this challenger was set.
  *
  * <p>Every declaration the live pack assessed while this challenger was set ends in exactly one of
- * {@code compared}, {@code challengerFailures}, {@code dropped} or {@code queued} (or, once the
+ * {@code compared}, {@code liveFailures}, {@code challengerFailures}, {@code dropped} or {@code
+ * queued} (or, once the
  * challenger is replaced or removed, was never compared). The counts come from one consistent
  * moment: {@code compared} equals the sum of {@link #moves()}.
  *
@@ -18,7 +19,10 @@ import java.util.Objects;
  *
  * @param challenger the challenger pack these counts are for
  * @param since when it was set, by the engine's clock
- * @param compared declarations both packs assessed, the challenger without failing
+ * @param compared declarations both packs assessed, neither failing closed
+ * @param liveFailures declarations the live pack failed closed: its channel there is the engine's
+ *     fail-closed channel, not a decision of its criteria, so they are not compared (and no move or
+ *     criterion shift is credited to the challenger for them)
  * @param challengerFailures declarations the challenger could not assess: it failed closed (a rule
  *     threw, ran away or ran out of time) or its run threw; never counted in {@code compared}
  * @param dropped declarations not compared because the queue was full (or the engine closed)
@@ -33,6 +37,7 @@ public record ChallengerDiff(
     PackVersion challenger,
     Instant since,
     long compared,
+    long liveFailures,
     long challengerFailures,
     long dropped,
     long queued,

@@ -77,7 +77,8 @@ class ChallengerTest {
       assertThat(engine.assessAll(declarations)).as("assessAll beside " + challenger.version()).isEqualTo(expected);
       engine.close();
       ChallengerDiff diff = engine.challengerDiff().orElseThrow();
-      assertThat(diff.compared() + diff.challengerFailures() + diff.dropped()).isEqualTo(2L * declarations.size());
+      assertThat(diff.compared() + diff.liveFailures() + diff.challengerFailures() + diff.dropped())
+          .isEqualTo(2L * declarations.size());
       assertThat(diff.queued()).isZero();
     }
   }
@@ -149,6 +150,30 @@ class ChallengerTest {
       ChallengerDiff diff = engine.challengerDiff().orElseThrow();
       assertThat(diff.challengerFailures()).isEqualTo(10);
       assertThat(diff.compared()).isZero();
+      assertThat(diff.moves()).extracting(ChallengerDiff.Move::declarations).containsOnly(0L);
+      assertThat(diff.criteria()).isEmpty();
+    }
+  }
+
+  @Test
+  void livePackThatFailsClosed_isCountedApart_andCreditsNoMoveToTheChallenger() throws Exception {
+    List<Declaration> declarations = known();
+    BlockingQueue<Comparison> comparisons = new LinkedBlockingQueue<>();
+    try (RiskEngine engine = RiskEngine.builder().pack(THROWS).clock(FIXED).challenger(CANDIDATE)
+        .challengerListener(comparisons::add).build()) {
+      assertThat(engine.assessAll(declarations)).allMatch(Assessment::failedClosed);
+      for (int i = 0; i < declarations.size(); i++) {
+        Comparison comparison = take(comparisons);
+        assertThat(comparison.live().failedClosed()).isTrue();
+        assertThat(comparison.challenger().failedClosed()).isFalse();
+      }
+
+      ChallengerDiff diff = engine.challengerDiff().orElseThrow();
+      // RED (the fail-closed channel) against the challenger's GREEN would otherwise count as moves
+      // to GREEN caused by the challenger's criteria.
+      assertThat(diff.liveFailures()).isEqualTo(5);
+      assertThat(diff.compared()).isZero();
+      assertThat(diff.challengerFailures()).isZero();
       assertThat(diff.moves()).extracting(ChallengerDiff.Move::declarations).containsOnly(0L);
       assertThat(diff.criteria()).isEmpty();
     }
@@ -279,10 +304,10 @@ class ChallengerTest {
         moves.add(new ChallengerDiff.Move(challenger, live, 0));
       }
     }
-    assertThatThrownBy(() -> new ChallengerDiff(LIVE.version(), FIXED.instant(), 0, 0, 0, 0, 0, moves, List.of()))
+    assertThatThrownBy(() -> new ChallengerDiff(LIVE.version(), FIXED.instant(), 0, 0, 0, 0, 0, 0, moves, List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("moves must list every pair of channels once, by live channel then challenger channel; at 1");
-    assertThatThrownBy(() -> new ChallengerDiff(LIVE.version(), FIXED.instant(), 0, 0, 0, 0, 0, List.of(), List.of()))
+    assertThatThrownBy(() -> new ChallengerDiff(LIVE.version(), FIXED.instant(), 0, 0, 0, 0, 0, 0, List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("moves must list all 9 pairs of channels, was 0");
   }
