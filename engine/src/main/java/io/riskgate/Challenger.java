@@ -35,6 +35,8 @@ final class Challenger {
   final ServingPack pack;
   private final Instant since;
   private final int capacity;
+  /** Up to how many queued declarations one thread compares in one run of the engine. */
+  private final int batch;
   private final ChallengerListener listener;
   /** Runs a list of declarations on this challenger's pack: the engine's own batching. */
   private final Function<List<Declaration>, List<Assessment>> assess;
@@ -57,11 +59,12 @@ final class Challenger {
   /** Per code: only live, only challenger, only live and moved, only challenger and moved. */
   private final Map<String, long[]> shifts = new TreeMap<>();
 
-  Challenger(ServingPack pack, Instant since, int threads, int capacity, ChallengerListener listener,
+  Challenger(ServingPack pack, Instant since, int threads, int capacity, int batch, ChallengerListener listener,
       Function<List<Declaration>, List<Assessment>> assess) {
     this.pack = pack;
     this.since = since;
     this.capacity = capacity;
+    this.batch = batch;
     this.listener = listener;
     this.assess = assess;
     String prefix = "riskgate-challenger-" + CHALLENGERS.incrementAndGet() + "-";
@@ -132,7 +135,26 @@ final class Challenger {
 
     @Override
     public void run() {
-      compare(declarations, live);
+      if (declarations.size() >= batch) {
+        compare(declarations, live);
+        return;
+      }
+      // A caller of assess hands over one declaration per call. Run one by one, each would pay a
+      // session of its own, and a challenger thread behind a busy caller would fall behind and drop;
+      // what has queued up meanwhile is compared in one batch instead, in the order it came.
+      List<Declaration> batchDeclarations = null;
+      List<Assessment> batchLive = null;
+      Runnable queued;
+      while ((batchDeclarations == null ? declarations.size() : batchDeclarations.size()) < batch
+          && (queued = executor.getQueue().poll()) != null) {
+        if (batchDeclarations == null) {
+          batchDeclarations = new ArrayList<>(declarations);
+          batchLive = new ArrayList<>(live);
+        }
+        batchDeclarations.addAll(((Task) queued).declarations);
+        batchLive.addAll(((Task) queued).live);
+      }
+      compare(batchDeclarations == null ? declarations : batchDeclarations, batchLive == null ? live : batchLive);
     }
   }
 

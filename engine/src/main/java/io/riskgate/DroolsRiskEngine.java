@@ -79,8 +79,8 @@ final class DroolsRiskEngine implements RiskEngine {
   }
 
   private Challenger challenge(ServingPack pack) {
-    return new Challenger(pack, clock.instant(), challengerThreads, challengerCapacity, challengerListener,
-        declarations -> assessAll(pack, declarations));
+    return new Challenger(pack, clock.instant(), challengerThreads, challengerCapacity, batchSize,
+        challengerListener, declarations -> assessAll(pack, declarations));
   }
 
   @Override

@@ -247,6 +247,52 @@ class ChallengerTest {
   }
 
   @Test
+  void singleDeclarationsQueuedWhileTheChallengerIsBusy_areComparedInOneBatch() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    BlockingQueue<Comparison> comparisons = new LinkedBlockingQueue<>();
+    ChallengerListener firstBlocks = comparison -> {
+      comparisons.add(comparison);
+      entered.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    // The slow pack burns tens of milliseconds on each line of these: a session of four is long
+    // enough to be seen in running().
+    List<Declaration> declarations = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      declarations.add(declaration("Q" + i + "-SLOW").build());
+    }
+    try (RiskEngine engine = live().challenger(RulePack.fromDirectory(TestDeclarations.pack("slow")))
+        .challengerListener(firstBlocks).build()) {
+      engine.assess(declarations.get(0));
+      entered.await();  // the one challenger thread is held in the listener
+      for (Declaration declaration : declarations.subList(1, declarations.size())) {
+        engine.assess(declaration);
+      }
+      release.countDown();
+
+      int largestSession = 0;
+      long deadline = System.nanoTime() + HANG.toNanos();
+      while (comparisons.size() < declarations.size() && System.nanoTime() < deadline) {
+        for (RunningAssessment running : engine.running()) {
+          if (running.thread().getName().startsWith("riskgate-challenger")) {
+            largestSession = Math.max(largestSession, running.declarations().size());
+          }
+        }
+        Thread.sleep(1);
+      }
+      assertThat(comparisons).extracting(Comparison::declaration).containsExactlyElementsOf(declarations);
+      assertThat(largestSession).as("declarations in the challenger's largest session").isEqualTo(4);
+      ChallengerDiff diff = engine.challengerDiff().orElseThrow();
+      assertThat(diff.compared() + diff.challengerFailures()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void assessAllLargerThanTheQueue_comparesWhatFits_andDropsTheRest() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<Declaration> declarations = ReloadConcurrencyTest.declarations().subList(0, 50);
