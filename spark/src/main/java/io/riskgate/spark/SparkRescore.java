@@ -60,6 +60,7 @@ public final class SparkRescore implements Callable<Integer> {
   static final int FAILURES = 1;
   static final int USAGE = 2;
   static final int FAILED = 3;
+  private static final String LOG_CONFIGURATION = "log4j2.configurationFile";
 
   @Option(names = "--pack", required = true, paramLabel = "<folder>",
       description = "The rule pack folder, on any Hadoop-compatible path; read by the driver and sent to the executors.")
@@ -102,11 +103,18 @@ public final class SparkRescore implements Callable<Integer> {
 
   /**
    * Runs in local mode on every core when started without {@code spark-submit} (no
-   * {@code spark.master}), else on the cluster {@code spark-submit} names.
+   * {@code spark.master}; {@code -Dspark.master=local[2]} chooses the cores), else on the cluster
+   * {@code spark-submit} names.
    */
   public static void main(String[] args) {
+    String master = System.getProperty("spark.master");
+    if ((master == null || master.startsWith("local")) && System.getProperty(LOG_CONFIGURATION) == null) {
+      // Before anything logs: Spark's default logs every stage at INFO, and on one machine the
+      // summary is what a user reads. Spark keeps a configuration it did not set.
+      System.setProperty(LOG_CONFIGURATION, "riskgate-spark-local-log4j2.properties");
+    }
     SparkConf conf = new SparkConf();
-    if (!conf.contains("spark.master")) {
+    if (master == null) {
       conf.setMaster("local[*]");
     }
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
