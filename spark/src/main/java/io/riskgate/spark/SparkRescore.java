@@ -66,8 +66,8 @@ public final class SparkRescore implements Callable<Integer> {
       description = "The rule pack folder, on any Hadoop-compatible path; read by the driver and sent to the executors.")
   String pack;
 
-  @Option(names = "--in", required = true, split = ",", paramLabel = "<path>",
-      description = "Input files, folders or globs (repeatable, or comma-separated): JSON Lines, one declaration per line; compressed by any Hadoop codec named by the file's extension (.gz, .bz2, .zst, ...).")
+  @Option(names = "--in", required = true, split = ",(?![^{}]*\\})", paramLabel = "<path>",
+      description = "Input files, folders or globs (repeatable, or comma-separated; a comma inside a glob's {a,b} stays): JSON Lines, one declaration per line; compressed by any Hadoop codec named by the file's extension (.gz, .bz2, .zst, ...).")
   List<String> in;
 
   @Option(names = "--out", required = true, paramLabel = "<folder>",

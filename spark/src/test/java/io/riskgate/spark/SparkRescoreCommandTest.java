@@ -96,6 +96,15 @@ class SparkRescoreCommandTest {
         "--compression must be one of none, gzip", "was rar");
   }
 
+  @Test
+  void commasSeparateInputsButNotTheAlternativesOfAGlob() {
+    SparkRescore command = new SparkRescore(spark, null);
+    new picocli.CommandLine(command).parseArgs("--pack", "p", "--out", "o",
+        "--in", "hdfs:///customs/{2023,2024}/*.jsonl.gz,extra.jsonl", "--in", "more.jsonl");
+
+    assertThat(command.in).containsExactly("hdfs:///customs/{2023,2024}/*.jsonl.gz", "extra.jsonl", "more.jsonl");
+  }
+
   private static int run(String... args) {
     return SparkRescore.run(spark, new ByteArrayOutputStream(), args);
   }
