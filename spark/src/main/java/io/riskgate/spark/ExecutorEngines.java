@@ -1,8 +1,8 @@
 package io.riskgate.spark;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.riskgate.RiskEngine;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,14 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Static on purpose: it is the executor JVM's, not a task's, and tasks come and go.
  */
 final class ExecutorEngines {
-  private static final Map<String, RiskEngine> ENGINES = new ConcurrentHashMap<>();
+  /**
+   * Bounded like the engine's own cache of compiled packs: an executor that lives for many jobs
+   * (a notebook's, a shared cluster's) keeps the packs of the last few, not of every job it ran.
+   */
+  private static final Cache<String, RiskEngine> ENGINES = Caffeine.newBuilder().maximumSize(4).build();
   private static final AtomicInteger COMPILES = new AtomicInteger();
 
   private ExecutorEngines() {}
 
   /** The engine for the pack, compiled on first use in this JVM. */
   static RiskEngine engine(PackShipment pack) {
-    return ENGINES.computeIfAbsent(pack.contentHash(), hash -> {
+    return ENGINES.get(pack.contentHash(), hash -> {
       COMPILES.incrementAndGet();
       return RiskEngine.builder().pack(pack.load()).build();
     });

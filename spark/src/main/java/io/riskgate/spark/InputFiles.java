@@ -18,6 +18,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The input files of a run and their lines. A file is read whole by one task, from its first line:
@@ -81,6 +83,11 @@ final class InputFiles {
     InputStream raw = path.getFileSystem(conf).open(path);
     InputStream in = codec == null ? raw : codec.createInputStream(raw);
     LinesForSpark reader = new LinesForSpark(in, maxLineChars);
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      // A task that fails or is killed before the end of its file still closes it.
+      task.addTaskCompletionListener((TaskCompletionListener) context -> close(reader));
+    }
     return new Iterator<>() {
       private LinesForSpark.Line next = advance();
 
@@ -88,7 +95,7 @@ final class InputFiles {
         try {
           LinesForSpark.Line line = reader.next();
           if (line == null) {
-            reader.close();
+            close(reader);
           }
           return line;
         } catch (IOException e) {
@@ -111,5 +118,13 @@ final class InputFiles {
         return line;
       }
     };
+  }
+
+  private static void close(LinesForSpark reader) {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      // Every line was read, or the task failed already: nothing depends on the close.
+    }
   }
 }

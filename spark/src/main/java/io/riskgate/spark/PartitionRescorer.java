@@ -35,6 +35,8 @@ final class PartitionRescorer implements Iterator<Row> {
   static final String REASON = "reason";
 
   static final StructType SCHEMA = schema();
+  /** Where a rejected line's declaration number goes, when it was readable. */
+  private static final int DECLARATION = SCHEMA.fieldIndex("declarationNumber");
 
   /** The time written while formatting, then cut out: rescore lines carry no time. */
   private static final String EPOCH_FIELD = "\"assessedAt\":\"1970-01-01T00:00:00Z\"";
@@ -123,7 +125,7 @@ final class PartitionRescorer implements Iterator<Row> {
     Object[] row = new Object[SCHEMA.size()];
     row[0] = line.file();
     row[1] = line.number();
-    row[2] = declaration;
+    row[DECLARATION] = declaration;
     row[row.length - 1] = reason;
     return RowFactory.create(row);
   }

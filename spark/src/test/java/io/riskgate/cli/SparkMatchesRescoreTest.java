@@ -130,6 +130,8 @@ class SparkMatchesRescoreTest {
     assertThat(summary.get("rejected").asLong()).isEqualTo(5);
     long red = rescored.values().stream().mapToLong(r -> r.count("RED")).sum();
     assertThat(summary.get("channels").get("RED").asLong()).isEqualTo(red);
+    // The seeded random draw took part: it selects the same declarations in both.
+    assertThat(summary.get("selections").get("RANDOM").asLong()).isPositive();
     assertThat(Files.readString(out.resolve("summary.txt")))
         .contains(String.format("lines     %,d = %,d assessed + 5 rejected", expectedLines.size() + 5,
             expectedLines.size()));
