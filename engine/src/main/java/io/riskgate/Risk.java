@@ -20,8 +20,8 @@ import org.kie.api.definition.rule.Rule;
  * when
  *   $l : Line( $d : declaration, unitValue < 2.50 )
  * then
- *   risk.hit($d, 30, String.format("declared unit value %s %s/%s is below reference 2.50",
- *       $l.unitValue(), $l.customsValue().currencyCode(), $l.unit()));
+ *   risk.hit($d, 30, "declared unit value {declared:0.00} {currency}/{unit} is below reference 2.50",
+ *       "declared", $l.unitValue(), "currency", $l.customsValue().currencyCode(), "unit", $l.unit());
  * end
  * }</pre>
  *
@@ -29,6 +29,13 @@ import org.kie.api.definition.rule.Rule;
  * uniqueness when the pack compiles, and the rule's name is recorded with the hit. Reasons should
  * carry the actual values an officer needs to act ("62% below reference 8.20"), since the reason is
  * all the officer sees.
+ *
+ * <p>A reason is either plain text or a template whose placeholders ({@code {declared}}, or
+ * {@code {declared:0.00}} with a number format) name the values given after it, name then value:
+ * the hit's {@link Evidence}. The engine fills the template only when the reason is read (an
+ * officer's screen, the assessment JSON), so a rule builds no text when it fires; the values also
+ * go to the JSON as fields. A placeholder without a value fails the declaration closed (and, when
+ * the template and the names are written in the rule, the pack's build); see {@link Hit}.
  *
  * <p>A criterion may hit a declaration more than once (once per item, say); every hit is kept, and
  * the score counts the criterion once, with the points of its hit of largest magnitude.
@@ -73,7 +80,19 @@ public final class Risk {
    * @param reason plain words with the actual values
    */
   public void hit(Declaration declaration, int points, String reason) {
-    add(declaration, points, null, reason);
+    add(declaration, new Hit(code(), points, null, reason, firing.getName(), firingTrial));
+  }
+
+  /**
+   * Reports a hit whose reason is a template filled from the values that follow it, name then value:
+   * {@code risk.hit($d, 30, "{percent}% below reference {reference}", "percent", 62, "reference", p.unitValue())}.
+   *
+   * @throws IllegalArgumentException if a placeholder has no value, a name is given twice or is not
+   *     a word, or a value cannot be printed; the declaration then fails closed
+   */
+  public void hit(Declaration declaration, int points, String template, Object... evidence) {
+    add(declaration, Hit.withEvidence(code(), points, null, template, Evidence.of(evidence), firing.getName(),
+        firingTrial));
   }
 
   /**
@@ -81,7 +100,14 @@ public final class Risk {
    * points never lower that demand.
    */
   public void hit(Declaration declaration, int points, Channel minimum, String reason) {
-    add(declaration, points, Objects.requireNonNull(minimum, "minimum"), reason);
+    add(declaration, new Hit(code(), points, Objects.requireNonNull(minimum, "minimum"), reason, firing.getName(),
+        firingTrial));
+  }
+
+  /** {@link #hit(Declaration, int, Channel, String)} with a reason template and its values. */
+  public void hit(Declaration declaration, int points, Channel minimum, String template, Object... evidence) {
+    add(declaration, Hit.withEvidence(code(), points, Objects.requireNonNull(minimum, "minimum"), template,
+        Evidence.of(evidence), firing.getName(), firingTrial));
   }
 
   /** Reports a hit that demands at least {@code minimum} channel and adds no points. */
@@ -89,18 +115,27 @@ public final class Risk {
     hit(declaration, 0, minimum, reason);
   }
 
-  private void add(Declaration declaration, int points, Channel minimum, String reason) {
-    Objects.requireNonNull(declaration, "declaration");
-    Objects.requireNonNull(reason, "reason");
+  /** {@link #require(Declaration, Channel, String)} with a reason template and its values. */
+  public void require(Declaration declaration, Channel minimum, String template, Object... evidence) {
+    hit(declaration, 0, minimum, template, evidence);
+  }
+
+  /** The firing rule's code; a rule with none cannot report a hit. */
+  private String code() {
     if (firingCode == null) {
       throw new IllegalStateException("rule '" + (firing == null ? "?" : firing.getName())
           + "' reports a hit but has no @code(\"...\") attribute");
     }
+    return firingCode;
+  }
+
+  private void add(Declaration declaration, Hit hit) {
+    Objects.requireNonNull(declaration, "declaration");
     Tally tally = declaration == firingKey ? firingTally : tallyOf(declaration);
     if (tally.hits == null) {
       tally.hits = new ArrayList<>(4);
     }
-    tally.hits.add(new Hit(firingCode, points, minimum, reason, firing.getName(), firingTrial));
+    tally.hits.add(hit);
   }
 
   /**
