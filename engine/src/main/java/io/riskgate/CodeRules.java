@@ -42,6 +42,8 @@ final class CodeRules {
   private final Set<String> packTypes;
   final Set<String> globals;
   final Set<String> functions;
+  /** Globals of type {@code Risk}, whose hits' reason templates are checked against their values. */
+  final Set<String> riskGlobals = new java.util.HashSet<>(Set.of("risk"));
 
   CodeRules(PackPolicy policy, Map<String, String> imports, List<String> wildcards,
       Set<String> packTypes, Set<String> globals, Set<String> functions) {

@@ -9,7 +9,9 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -17,6 +19,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
@@ -26,8 +29,11 @@ import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a Java body (a consequence, a DRL function, accumulate code) against what a pack may use,
@@ -124,6 +130,10 @@ final class JavaCheck {
       if (call.getScope().isEmpty() && rules.functions.contains(call.getNameAsString())) {
         calls.add(call.getNameAsString());
       }
+      if (call.getScope().orElse(null) instanceof NameExpr scope && rules.riskGlobals.contains(scope.getNameAsString())
+          && (call.getNameAsString().equals("hit") || call.getNameAsString().equals("require"))) {
+        reason(call);
+      }
     } else if (node instanceof MethodReferenceExpr reference) {
       refuse(reference, CodeRules.memberRefusal(reference.getIdentifier()));
     } else if (node instanceof ClassOrInterfaceType type) {
@@ -192,11 +202,108 @@ final class JavaCheck {
     }
   }
 
+  /**
+   * Checks a hit's reason template against the evidence names after it, when both are written in
+   * the rule: a placeholder with no value would otherwise fail every declaration the rule hits. The
+   * reason is the first argument after the declaration and points (or channel) that is quoted text.
+   */
+  private void reason(MethodCallExpr call) {
+    List<Expression> arguments = call.getArguments();
+    // hit(declaration, points, [Channel.X,] reason, ...) and require(declaration, channel, reason, ...)
+    int at = call.getNameAsString().equals("hit") && arguments.size() > 3
+        && arguments.get(2) instanceof FieldAccessExpr channel
+        && Set.of("GREEN", "YELLOW", "RED").contains(channel.getNameAsString()) ? 3 : 2;
+    List<StringLiteralExpr> pieces = new ArrayList<>();
+    if (at >= arguments.size() || !literals(arguments.get(at), pieces)) {
+      return;  // a computed reason (or a channel held in a variable): checked when the rule fires
+    }
+    StringBuilder text = new StringBuilder();
+    pieces.forEach(piece -> text.append(piece.getValue()));
+    ReasonTemplate parsed;
+    try {
+      parsed = ReasonTemplate.parse(text.toString());
+    } catch (ReasonTemplate.Mistake e) {
+      mistakeInTemplate(pieces, e.at, e.getMessage());
+      return;
+    }
+    List<Expression> evidence = arguments.subList(at + 1, arguments.size());
+    if (evidence.size() % 2 != 0) {
+      mistake(evidence.get(evidence.size() - 1), 0, "evidence is given as name, value pairs after the reason,"
+          + " but the last name has no value");
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < evidence.size(); i += 2) {
+      if (!(evidence.get(i) instanceof StringLiteralExpr name)) {
+        return;  // a computed name: checked when the rule fires
+      }
+      if (!Evidence.isName(name.getValue())) {
+        mistake(name, 0, "evidence name \"" + name.getValue() + "\" must be a word of letters and digits");
+      } else if (!names.add(name.getValue())) {
+        mistake(name, 0, "evidence \"" + name.getValue() + "\" is given twice");
+      }
+    }
+    for (String name : parsed.names) {
+      if (!names.contains(name)) {
+        mistakeInTemplate(pieces, Math.max(0, text.indexOf("{" + name)), "reason template placeholder {" + name + "} has no value: give it"
+            + " after the template as \"" + name + "\", value" + (names.isEmpty() ? ""
+                : "; the values given are " + String.join(", ", new TreeSet<>(names))));
+      }
+    }
+  }
+
+  /**
+   * Adds to {@code pieces} the quoted texts that {@code expression} joins, and says whether it is
+   * made of nothing else: a template split over lines with {@code +} is still one template.
+   */
+  private static boolean literals(Expression expression, List<StringLiteralExpr> pieces) {
+    if (expression instanceof StringLiteralExpr literal) {
+      pieces.add(literal);
+      return true;
+    }
+    if (expression instanceof EnclosedExpr enclosed) {
+      return literals(enclosed.getInner(), pieces);
+    }
+    int size = pieces.size();
+    if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS
+        && literals(binary.getLeft(), pieces) && literals(binary.getRight(), pieces)) {
+      return true;
+    }
+    pieces.subList(size, pieces.size()).clear();
+    return false;
+  }
+
+  /** A mistake at character {@code at} of the template that {@code pieces} join. */
+  private void mistakeInTemplate(List<StringLiteralExpr> pieces, int at, String message) {
+    int skipped = 0;
+    for (StringLiteralExpr piece : pieces) {
+      int length = piece.getValue().length();
+      if (at < skipped + length || piece == pieces.get(pieces.size() - 1)) {
+        mistake(piece, 1 + Math.min(at - skipped, length), message);
+        return;
+      }
+      skipped += length;
+    }
+  }
+
+  private void mistake(Node node, int extra, String message) {
+    if (!located) {
+      source.mistake(base, message);
+      return;
+    }
+    source.mistake(base + offset(node) + extra, message);
+  }
+
   private void problem(Node node, String message) {
     if (!located) {
       source.refuse(base, message);
       return;
     }
+    source.refuse(base + offset(node), message);
+  }
+
+  /** Where {@code node} starts, from the start of the code, clamped to it. */
+  private int offset(Node node) {
     Position begin = node.getBegin().orElse(new Position(1, 2));
     // The body was parsed as "{" + code + "\n}": its first line is one column to the right.
     int offset = 0;
@@ -204,6 +311,6 @@ final class JavaCheck {
       offset += lineStarts[line - 1] + 1;
     }
     offset += begin.column - (begin.line == 1 ? 2 : 1);
-    source.refuse(base + Math.max(0, Math.min(offset, code.length())), message);
+    return Math.max(0, Math.min(offset, code.length()));
   }
 }

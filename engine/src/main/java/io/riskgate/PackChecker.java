@@ -218,6 +218,11 @@ final class PackChecker {
     Set<String> globals = new HashSet<>();
     descr.getGlobals().forEach(global -> globals.add(global.getIdentifier()));
     CodeRules rules = new CodeRules(policy, imports, wildcards, packTypes, globals, functions);
+    for (GlobalDescr global : descr.getGlobals()) {
+      if (bare(global.getType()).equals("Risk") || bare(global.getType()).equals("io.riskgate.Risk")) {
+        rules.riskGlobals.add(global.getIdentifier());
+      }
+    }
 
     globalTypes.clear();
     for (GlobalDescr global : descr.getGlobals()) {
