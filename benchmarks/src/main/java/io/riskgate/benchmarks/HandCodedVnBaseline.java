@@ -1,6 +1,8 @@
 package io.riskgate.benchmarks;
 
 import io.riskgate.Channel;
+import io.riskgate.Evidence;
+import io.riskgate.Hit;
 import io.riskgate.PackManifest;
 import io.riskgate.declaration.Declaration;
 import io.riskgate.declaration.Header;
@@ -20,7 +22,6 @@ import io.riskgate.reference.TraderRegistry;
 import io.riskgate.reference.WatchlistEntry;
 import io.riskgate.reference.Watchlists;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +33,8 @@ import java.util.TreeSet;
 /**
  * The criteria of {@code vn-baseline} written as plain Java over the same reference data: the
  * physical limit a rule engine is measured against. Each criterion below mirrors one rule of the
- * pack's DRL (same condition, same points and minimum channel, the same reason text built the same
- * way), and the channel is decided as the engine decides it (each code counted once with its hit
+ * pack's DRL (same condition, same points and minimum channel, the same reason template and
+ * evidence, reported as the engine reports them: a {@link Hit} whose reason is filled when read), and the channel is decided as the engine decides it (each code counted once with its hit
  * of largest magnitude, thresholds, minimum channels, seeded random selection).
  * {@code HandCodedVnBaselineTest} proves it gives the engine's channel and criterion codes on 100k
  * generated declarations, so it cannot drift from the DRL unnoticed.
@@ -41,9 +42,6 @@ import java.util.TreeSet;
  * <p>Thread-safe: it holds only immutable reference data.
  */
 public final class HandCodedVnBaseline {
-  /** One criterion that hit. */
-  public record Hit(String code, int points, Channel minimum, String reason) {}
-
   /** The outcome of one declaration. */
   public record Result(String number, Channel channel, int score, List<Hit> hits) {
     /** The codes of the criteria that hit, sorted. */
@@ -96,80 +94,86 @@ public final class HandCodedVnBaseline {
 
   private static void trader(Declaration d, Header h, Instant at, Trader t, List<Hit> hits) {
     if (t == null) {
-      hits.add(new Hit("TRD-04", 20, null, "trader " + h.traderTaxId()
-          + " is not in the trader registry (new or unrated)"));
+      hits.add(hit("TRD-04", 20, null, "trader {trader} is not in the trader registry (new or unrated)",
+          "trader", h.traderTaxId()));
       return;
     }
     if (t.complianceLevel() == 4) {
-      hits.add(new Hit("TRD-01", 25, null, "trader " + t.taxId() + " has compliance level 4 of 5 (high risk)"));
+      hits.add(hit("TRD-01", 25, null, "trader {trader} has compliance level 4 of 5 (high risk)", "trader", t.taxId()));
     }
     if (t.complianceLevel() == 5) {
-      hits.add(new Hit("TRD-02", 40, null, "trader " + t.taxId() + " has compliance level 5 of 5 (highest risk)"));
+      hits.add(hit("TRD-02", 40, null, "trader {trader} has compliance level 5 of 5 (highest risk)", "trader", t.taxId()));
     }
     long age = t.ageInDays(at);
     if (age < 180) {
-      hits.add(new Hit("TRD-03", 15, null, "trader " + t.taxId() + " was registered on " + t.registeredOn()
-          + ", " + age + " days before this declaration (under 180)"));
+      hits.add(hit("TRD-03", 15, null, "trader {trader} was registered on {registeredOn}, {ageDays} days before this"
+          + " declaration (under 180)", "trader", t.taxId(), "registeredOn", t.registeredOn(), "ageDays", age));
     }
     int serious = t.violationsWithin(at, 730, Severity.SERIOUS);
     if (serious > 0) {
-      hits.add(new Hit("TRD-05", 25, null, "trader " + t.taxId() + " has " + serious
-          + " serious or criminal violation(s) in the last 730 days (worst: " + t.worstViolationWithin(at, 730) + ")"));
+      hits.add(hit("TRD-05", 25, null, "trader {trader} has {violations} serious or criminal violation(s) in the last"
+          + " 730 days (worst: {worst})", "trader", t.taxId(), "violations", serious,
+          "worst", t.worstViolationWithin(at, 730)));
     }
     if (t.hasDebtOverdueMoreThan(90)) {
-      hits.add(new Hit("TRD-06", 30, Channel.YELLOW, "trader " + t.taxId() + " has " + grouped(t.overdueTaxDebt(), 0)
-          + " VND of tax debt overdue by " + t.debtDaysOverdue() + " days (limit 90)"));
+      hits.add(hit("TRD-06", 30, Channel.YELLOW, "trader {trader} has {debtVnd:#,##0} VND of tax debt overdue by"
+          + " {daysOverdue} days (limit 90)", "trader", t.taxId(), "debtVnd", t.overdueTaxDebt(),
+          "daysOverdue", t.debtDaysOverdue()));
     }
     if (t.priority()) {
-      hits.add(new Hit("FAC-01", -40, null, "trader " + t.taxId()
-          + " is an authorised economic operator (priority enterprise, level " + t.complianceLevel() + ")"));
+      hits.add(hit("FAC-01", -40, null, "trader {trader} is an authorised economic operator (priority enterprise,"
+          + " level {level})", "trader", t.taxId(), "level", t.complianceLevel()));
     }
     if (t.complianceLevel() == 2 && t.violationsWithin(at, 1095) == 0) {
-      hits.add(new Hit("FAC-02", -10, null, "trader " + t.taxId()
-          + " has compliance level 2 and no violation in the last 1095 days"));
+      hits.add(hit("FAC-02", -10, null, "trader {trader} has compliance level 2 and no violation in the last 1095 days",
+          "trader", t.taxId()));
     }
   }
 
   private void header(Declaration d, Header h, Trader t, List<Hit> hits) {
     boolean highRiskGate = HIGH_RISK_GATES.contains(h.borderGate());
     if (t == null && h.transportMode() == TransportMode.ROAD && highRiskGate) {
-      hits.add(new Hit("CMB-04", 20, null, "trader " + h.traderTaxId()
-          + " is not in the registry and the goods cross " + h.borderGate() + " by road"));
+      hits.add(hit("CMB-04", 20, null, "trader {trader} is not in the registry and the goods cross {gate} by road",
+          "trader", h.traderTaxId(), "gate", h.borderGate()));
     }
     if (!d.hasDocument("INVOICE")) {
-      hits.add(new Hit("DOC-01", 20, null, "no commercial invoice (INVOICE) is attached"));
+      hits.add(new Hit("DOC-01", 20, null, "no commercial invoice (INVOICE) is attached", "DOC-01"));
     }
     if (!d.hasDocument("PACKING_LIST") && (h.containers().size() > 0 || d.items().size() > 5)) {
-      hits.add(new Hit("DOC-02", 10, null, "no packing list (PACKING_LIST) for " + d.items().size()
-          + " item(s) in " + h.containers().size() + " container(s)"));
+      hits.add(hit("DOC-02", 10, null, "no packing list (PACKING_LIST) for {items} item(s) in {containers} container(s)",
+          "items", d.items().size(), "containers", h.containers().size()));
     }
     if (h.transportMode() == TransportMode.SEA && h.billOfLading() == null) {
       hits.add(new Hit("DOC-03", 15, null,
-          "sea shipment without a bill of lading number: it cannot be matched with the manifest"));
+          "sea shipment without a bill of lading number: it cannot be matched with the manifest", "DOC-03"));
     }
     if (highRiskGate) {
-      hits.add(new Hit("RTE-01", 15, null, "border gate " + h.borderGate() + " is a high-risk gate"));
+      hits.add(hit("RTE-01", 15, null, "border gate {gate} is a high-risk gate", "gate", h.borderGate()));
     }
     if ("G11".equals(h.procedureCode())) {
       hits.add(new Hit("RTE-02", 15, null,
-          "procedure G11 (temporary import for re-export): risk of diversion to the home market"));
+          "procedure G11 (temporary import for re-export): risk of diversion to the home market", "RTE-02"));
     }
     if (h.consignorCountry() != null && !h.consignorCountry().equals(h.consignmentCountry())) {
-      hits.add(new Hit("RTE-03", 10, null, "consignor is in " + h.consignorCountry()
-          + " but the goods were consigned from " + h.consignmentCountry()));
+      hits.add(hit("RTE-03", 10, null, "consignor is in {consignorCountry} but the goods were consigned from {consignedFrom}",
+          "consignorCountry", h.consignorCountry(), "consignedFrom", h.consignmentCountry()));
     }
     WatchlistEntry w = watchlists.company(h.traderTaxId());
     if (w != null) {
-      hits.add(new Hit("WL-01", 40, Channel.RED, "trader " + w.value() + " is on the company watchlist: " + w.reason()));
+      hits.add(hit("WL-01", 40, Channel.RED, "trader {trader} is on the company watchlist: {note}",
+          "trader", w.value(), "list", "company", "note", w.reason()));
     }
     if (h.declarant() != null && (w = watchlists.declarant(h.declarant())) != null) {
-      hits.add(new Hit("WL-02", 30, null, "declarant " + w.value() + " is on the declarant watchlist: " + w.reason()));
+      hits.add(hit("WL-02", 30, null, "declarant {declarant} is on the declarant watchlist: {note}",
+          "declarant", w.value(), "list", "declarant", "note", w.reason()));
     }
     if (h.consignor() != null && (w = watchlists.consignor(h.consignor())) != null) {
-      hits.add(new Hit("WL-03", 35, null, "consignor " + w.value() + " is on the consignor watchlist: " + w.reason()));
+      hits.add(hit("WL-03", 35, null, "consignor {consignor} is on the consignor watchlist: {note}",
+          "consignor", w.value(), "list", "consignor", "note", w.reason()));
     }
     if (h.billOfLading() != null && (w = watchlists.billOfLading(h.billOfLading())) != null) {
-      hits.add(new Hit("WL-04", 0, Channel.RED, "bill of lading " + w.value() + " is on the watchlist: " + w.reason()));
+      hits.add(hit("WL-04", 0, Channel.RED, "bill of lading {billOfLading} is on the watchlist: {note}",
+          "billOfLading", w.value(), "list", "bill-of-lading", "note", w.reason()));
     }
   }
 
@@ -179,29 +183,33 @@ public final class HandCodedVnBaseline {
     ReferencePrice p = prices.findFor(i);
     if (p != null) {
       if (p.isBelowTolerance(uv) && !p.isBelowBy(uv, 60)) {
-        hits.add(new Hit("VAL-01", 30, null, "item " + i.line() + " (HS " + hs + " from " + i.origin()
-            + "): declared unit value " + cents(uv) + " " + p.currency() + "/" + p.unit() + " is " + p.percentBelow(uv)
-            + "% below reference " + p.unitValue().toPlainString() + " (tolerance " + p.tolerancePercent().toPlainString()
-            + "%)"));
+        hits.add(hit("VAL-01", 30, null, "item {item} (HS {hs} from {origin}): declared unit value {declared:0.00}"
+            + " {currency}/{unit} is {percentBelow}% below reference {reference} (tolerance {tolerance}%)",
+            "item", i.line(), "hs", hs, "origin", i.origin(), "declared", uv, "currency", p.currency(),
+            "unit", p.unit(), "percentBelow", p.percentBelow(uv), "reference", p.unitValue(),
+            "tolerance", p.tolerancePercent()));
       }
       if (p.isBelowBy(uv, 60)) {
-        hits.add(new Hit("VAL-02", 50, null, "item " + i.line() + " (HS " + hs + " from " + i.origin()
-            + "): declared unit value " + cents(uv) + " " + p.currency() + "/" + p.unit() + " is " + p.percentBelow(uv)
-            + "% below reference " + p.unitValue().toPlainString()));
+        hits.add(hit("VAL-02", 50, null, "item {item} (HS {hs} from {origin}): declared unit value {declared:0.00}"
+            + " {currency}/{unit} is {percentBelow}% below reference {reference}",
+            "item", i.line(), "hs", hs, "origin", i.origin(), "declared", uv, "currency", p.currency(),
+            "unit", p.unit(), "percentBelow", p.percentBelow(uv), "reference", p.unitValue()));
       }
       if (p.isAboveMaximum(uv)) {
-        hits.add(new Hit("VAL-03", 35, null, "item " + i.line() + " (HS " + hs + "): declared unit value " + cents(uv)
-            + " " + p.currency() + "/" + p.unit() + " is above the reference maximum " + p.maximum().toPlainString()));
+        hits.add(hit("VAL-03", 35, null, "item {item} (HS {hs}): declared unit value {declared:0.00} {currency}/{unit}"
+            + " is above the reference maximum {maximum}", "item", i.line(), "hs", hs, "declared", uv,
+            "currency", p.currency(), "unit", p.unit(), "maximum", p.maximum()));
       }
       if (t != null && t.complianceLevel() >= 3 && i.dutyRate().compareTo(TWENTY) >= 0 && p.isBelowTolerance(uv)) {
-        hits.add(new Hit("CMB-02", 25, null, "trader level " + t.complianceLevel() + " declares item " + i.line()
-            + " (duty " + i.dutyRate().toPlainString() + "%) " + p.percentBelow(uv) + "% below reference "
-            + p.unitValue().toPlainString()));
+        hits.add(hit("CMB-02", 25, null, "trader level {level} declares item {item} (duty {dutyRate}%) {percentBelow}%"
+            + " below reference {reference}", "level", t.complianceLevel(), "item", i.line(), "dutyRate", i.dutyRate(),
+            "percentBelow", p.percentBelow(uv), "reference", p.unitValue()));
       }
     }
     if ("KGM".equals(i.unit()) && i.quantity().compareTo(h.grossWeightKg()) > 0) {
-      hits.add(new Hit("VAL-04", 20, null, "item " + i.line() + " declares " + grouped(i.quantity(), 1)
-          + " kg, more than the gross weight " + grouped(h.grossWeightKg(), 1) + " kg of the whole declaration"));
+      hits.add(hit("VAL-04", 20, null, "item {item} declares {quantityKg:#,##0.0} kg, more than the gross weight"
+          + " {grossWeightKg:#,##0.0} kg of the whole declaration", "item", i.line(), "quantityKg", i.quantity(),
+          "grossWeightKg", h.grossWeightKg()));
     }
     boolean preference = i.claimsPreference();
     boolean consignedElsewhere = !i.origin().equals(h.consignmentCountry());
@@ -210,34 +218,37 @@ public final class HandCodedVnBaseline {
     HsListEntry targetedWhereConsigned = preference && consignedElsewhere
         ? hsLists.targeted(hs, h.consignmentCountry()) : null;
     if (preference && priceRisk != null && (t == null || t.ageInDays(at) < 365)) {
-      hits.add(new Hit("CMB-01", 35, null, "trader " + h.traderTaxId() + " is under a year old or unknown, and item "
-          + i.line() + " (HS " + hs + ", " + priceRisk.note() + ") claims preference (form "
-          + i.preference().form() + ")"));
+      hits.add(hit("CMB-01", 35, null, "trader {trader} is under a year old or unknown, and item {item} (HS {hs},"
+          + " {priceRisk}) claims preference (form {form})", "trader", h.traderTaxId(), "item", i.line(), "hs", hs,
+          "priceRisk", priceRisk.note(), "form", i.preference().form()));
     }
     if (targetedWhereConsigned != null) {
-      hits.add(new Hit("CMB-03", 0, Channel.RED, "item " + i.line() + " (HS " + hs + ") was consigned from "
-          + h.consignmentCountry() + ", where it is targeted (" + targetedWhereConsigned.note()
-          + "), but declares origin " + i.origin() + " under preference form " + i.preference().form()));
+      hits.add(hit("CMB-03", 0, Channel.RED, "item {item} (HS {hs}) was consigned from {consignedFrom}, where it is"
+          + " targeted ({targeted}), but declares origin {origin} under preference form {form}", "item", i.line(),
+          "hs", hs, "consignedFrom", h.consignmentCountry(), "targeted", targetedWhereConsigned.note(),
+          "origin", i.origin(), "form", i.preference().form()));
     }
     if (preference && !d.hasDocument("CO")) {
-      hits.add(new Hit("ORI-01", 25, null, "item " + i.line() + " claims preference (C/O form "
-          + i.preference().form() + ") but no certificate of origin (CO) is attached"));
+      hits.add(hit("ORI-01", 25, null, "item {item} claims preference (C/O form {form}) but no certificate of origin"
+          + " (CO) is attached", "item", i.line(), "form", i.preference().form()));
     }
     if (preference && consignedElsewhere) {
-      hits.add(new Hit("ORI-02", 25, null, "item " + i.line() + " claims preferential origin " + i.origin()
-          + " (form " + i.preference().form() + ") but was consigned from " + h.consignmentCountry()));
+      hits.add(hit("ORI-02", 25, null, "item {item} claims preferential origin {origin} (form {form}) but was"
+          + " consigned from {consignedFrom}", "item", i.line(), "origin", i.origin(), "form", i.preference().form(),
+          "consignedFrom", h.consignmentCountry()));
     }
     if (targeted != null) {
-      hits.add(new Hit("ORI-03", 30, null, "item " + i.line() + " (HS " + hs + " from " + i.origin()
-          + ") matches targeted pair " + targeted.prefix() + "/" + targeted.origin() + ": " + targeted.note()));
+      hits.add(hit("ORI-03", 30, null, "item {item} (HS {hs} from {origin}) matches targeted pair"
+          + " {prefix}/{targetedOrigin}: {note}", "item", i.line(), "hs", hs, "origin", i.origin(), "list", "targeted",
+          "prefix", targeted.prefix(), "targetedOrigin", targeted.origin(), "note", targeted.note()));
     }
     if (preference && !formCovers(i.preference().form(), i.origin())) {
-      hits.add(new Hit("ORI-04", 35, null, "item " + i.line() + " claims C/O form " + i.preference().form()
-          + ", which does not cover origin " + i.origin()));
+      hits.add(hit("ORI-04", 35, null, "item {item} claims C/O form {form}, which does not cover origin {origin}",
+          "item", i.line(), "form", i.preference().form(), "origin", i.origin()));
     }
     if (lists.has("watched-origins", i.origin())) {
-      hits.add(new Hit("ORI-05", 15, null, "item " + i.line() + " (HS " + hs + ") is from " + i.origin()
-          + ", on the watched-origins list"));
+      hits.add(hit("ORI-05", 15, null, "item {item} (HS {hs}) is from {origin}, on the {list} list",
+          "item", i.line(), "hs", hs, "origin", i.origin(), "list", "watched-origins"));
     }
     // rules/heading-origin.xlsx, the pack's decision table: points and minimum channel by heading and origin.
     if ("CN".equals(i.origin())) {
@@ -251,26 +262,28 @@ public final class HandCodedVnBaseline {
     }
     HsListEntry licence = hsLists.licenceRequired(hs);
     if (licence != null && !d.hasDocument(licence.licenceType())) {
-      hits.add(new Hit("LIC-01", 35, Channel.YELLOW, "item " + i.line() + " (HS " + hs + ") needs a "
-          + licence.licenceType() + " (" + licence.note() + "), none is attached"));
+      hits.add(hit("LIC-01", 35, Channel.YELLOW, "item {item} (HS {hs}) needs a {licence} ({note}), none is attached",
+          "item", i.line(), "hs", hs, "licence", licence.licenceType(), "note", licence.note()));
     }
     if (i.chapter() == 93 || EXPLOSIVES.contains(i.heading())) {
-      hits.add(new Hit("LIC-02", 0, Channel.RED, "item " + i.line() + " (HS " + hs
-          + ") is arms, ammunition or explosives: controlled goods"));
+      hits.add(hit("LIC-02", 0, Channel.RED, "item {item} (HS {hs}) is arms, ammunition or explosives: controlled goods",
+          "item", i.line(), "hs", hs));
     }
     if (priceRisk != null) {
-      hits.add(new Hit("HS-01", 10, null, "item " + i.line() + " (HS " + hs + ") is on the price-risk list: "
-          + priceRisk.note()));
+      hits.add(hit("HS-01", 10, null, "item {item} (HS {hs}) is on the price-risk list: {note}",
+          "item", i.line(), "hs", hs, "list", "price-risk", "note", priceRisk.note()));
     }
     TableRow scored = tables.row("heading-origin-points", hs, i.origin());
     if (scored.found()) {
-      hits.add(new Hit("HS-03", scored.integer("points"), null, "item " + i.line() + " (HS " + hs + " from "
-          + i.origin() + "): " + scored.text("reason")));
+      hits.add(hit("HS-03", scored.integer("points"), null, "item {item} (HS {hs} from {origin}): {note}",
+          "item", i.line(), "hs", hs, "origin", i.origin(), "table", "heading-origin-points",
+          "note", scored.text("reason")));
     }
     HsListEntry sensitive = hsLists.sensitive(hs);
     if (sensitive != null) {
-      hits.add(new Hit("HS-02", 15, null, "item " + i.line() + " (HS " + hs + ", duty "
-          + i.dutyRate().toPlainString() + "%) is on the misclassification-prone list: " + sensitive.note()));
+      hits.add(hit("HS-02", 15, null, "item {item} (HS {hs}, duty {dutyRate}%) is on the misclassification-prone list:"
+          + " {note}", "item", i.line(), "hs", hs, "dutyRate", i.dutyRate(), "list", "sensitive",
+          "note", sensitive.note()));
     }
   }
 
@@ -294,27 +307,12 @@ public final class HandCodedVnBaseline {
     }
   }
 
-  /** The pack's DRL function cents(): what "%.2f" printed, whatever the locale. */
-  private static String cents(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  /** The pack's DRL function grouped(): what "%,.Nf" printed in an English locale. */
-  static String grouped(BigDecimal value, int decimals) {
-    String digits = value.abs().setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-    int point = digits.indexOf('.');
-    int end = point < 0 ? digits.length() : point;
-    StringBuilder text = new StringBuilder(digits.length() + 1 + end / 3);
-    if (value.signum() < 0) {
-      text.append('-');
-    }
-    for (int i = 0; i < end; i++) {
-      if (i > 0 && (end - i) % 3 == 0) {
-        text.append(',');
-      }
-      text.append(digits.charAt(i));
-    }
-    return text.append(digits, end, digits.length()).toString();
+  /**
+   * A hit as the engine's {@code risk.hit(declaration, points, template, name, value, ...)} reports
+   * it: the template checked against the evidence, the reason left to be filled when it is read.
+   */
+  private static Hit hit(String code, int points, Channel minimum, String template, Object... evidence) {
+    return Hit.withEvidence(code, points, minimum, template, Evidence.of(evidence), code, false);
   }
 
   private Result decide(String number, List<Hit> hits) {
@@ -322,7 +320,7 @@ public final class HandCodedVnBaseline {
     Channel targeted = Channel.GREEN;
     for (Hit hit : hits) {
       byCode.merge(hit.code(), hit.points(), (a, b) -> Math.abs(b) > Math.abs(a) ? b : a);
-      targeted = targeted.max(hit.minimum());
+      targeted = targeted.max(hit.minimumChannel());
     }
     int score = 0;
     for (int points : byCode.values()) {
@@ -333,7 +331,7 @@ public final class HandCodedVnBaseline {
   }
 
   private static Hit headingOrigin(String code, int points, Channel minimum, Item i) {
-    return new Hit(code, points, minimum, "item " + i.line() + " (HS " + i.hsCode() + " from " + i.origin()
-        + ") is on the heading x origin table");
+    return hit(code, points, minimum, "item {item} (HS {hs} from {origin}) is on the {table} table",
+        "item", i.line(), "hs", i.hsCode(), "origin", i.origin(), "table", "heading x origin");
   }
 }

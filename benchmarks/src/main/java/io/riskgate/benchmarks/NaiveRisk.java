@@ -1,6 +1,7 @@
 package io.riskgate.benchmarks;
 
 import io.riskgate.Channel;
+import io.riskgate.Evidence;
 import io.riskgate.declaration.Declaration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +12,39 @@ import java.util.List;
  * instance per session, so not thread-safe.
  */
 public final class NaiveRisk {
-  /** One reported hit. */
-  public record NaiveHit(String code, int points, Channel minimum, String reason) {}
+  /** One reported hit: its reason, or its reason template and the evidence that fills it. */
+  public record NaiveHit(String code, int points, Channel minimum, String reason, Evidence evidence) {}
 
   final List<NaiveHit> hits = new ArrayList<>();
   String code;
 
   /** Reports a hit of the firing rule's criterion. */
   public void hit(Declaration declaration, int points, String reason) {
-    hits.add(new NaiveHit(code, points, null, reason));
+    hits.add(new NaiveHit(code, points, null, reason, Evidence.none()));
+  }
+
+  /** Reports a hit whose reason is a template, with its evidence. */
+  public void hit(Declaration declaration, int points, String template, Object... evidence) {
+    hits.add(new NaiveHit(code, points, null, template, Evidence.of(evidence)));
   }
 
   /** Reports a hit that demands at least {@code minimum} channel. */
   public void hit(Declaration declaration, int points, Channel minimum, String reason) {
-    hits.add(new NaiveHit(code, points, minimum, reason));
+    hits.add(new NaiveHit(code, points, minimum, reason, Evidence.none()));
+  }
+
+  /** Reports a hit that demands at least {@code minimum} channel, with a reason template and evidence. */
+  public void hit(Declaration declaration, int points, Channel minimum, String template, Object... evidence) {
+    hits.add(new NaiveHit(code, points, minimum, template, Evidence.of(evidence)));
   }
 
   /** Reports a hit that demands at least {@code minimum} channel and adds no points. */
   public void require(Declaration declaration, Channel minimum, String reason) {
-    hits.add(new NaiveHit(code, 0, minimum, reason));
+    hits.add(new NaiveHit(code, 0, minimum, reason, Evidence.none()));
+  }
+
+  /** Reports a hit that demands at least {@code minimum} channel, with a reason template and evidence. */
+  public void require(Declaration declaration, Channel minimum, String template, Object... evidence) {
+    hits.add(new NaiveHit(code, 0, minimum, template, Evidence.of(evidence)));
   }
 }

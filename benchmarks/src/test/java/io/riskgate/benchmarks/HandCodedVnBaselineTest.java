@@ -8,14 +8,10 @@ import io.riskgate.Hit;
 import io.riskgate.RiskEngine;
 import io.riskgate.RulePack;
 import io.riskgate.declaration.Declaration;
-import io.riskgate.reference.ReferenceData;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,26 +78,6 @@ class HandCodedVnBaselineTest {
       NaiveDrools.Outcome outcome = naive.assess(declarations.get(i));
       assertThat(outcome.channel()).as(declarations.get(i).number()).isEqualTo(assessments.get(i).channel());
       assertThat(outcome.codes()).as(declarations.get(i).number()).isEqualTo(codes(assessments.get(i)));
-    }
-  }
-
-  @Test
-  void grouped_printsWhatFormatPrintsInEnglish() {
-    List<BigDecimal> values = new ArrayList<>();
-    for (String edge : List.of("0", "0.4", "-0.4", "-0.04", "-0.5", "0.05", "999.5", "-1234.5", "999999.96")) {
-      values.add(new BigDecimal(edge));  // zero, signs that round away, carries into a new group
-    }
-    Random random = new Random(5);
-    for (int n = 0; n < 20_000; n++) {
-      // Magnitudes from 1e10 down to far below the last decimal, so small values and their rounding come up.
-      values.add(BigDecimal.valueOf(random.nextLong() % 10_000_000_000L, random.nextInt(4))
-          .movePointLeft(random.nextInt(11)));
-    }
-    for (BigDecimal value : values) {
-      for (int decimals = 0; decimals <= 2; decimals++) {
-        assertThat(HandCodedVnBaseline.grouped(value, decimals)).as("%s to %d decimals", value, decimals)
-            .isEqualTo(String.format(Locale.ENGLISH, "%,." + decimals + "f", value));
-      }
     }
   }
 
