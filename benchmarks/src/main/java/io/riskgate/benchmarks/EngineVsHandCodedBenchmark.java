@@ -16,8 +16,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * How far is the engine from plain Java, and how does that change with the size of a declaration?
  * {@code vn-baseline} on the engine's batched {@code assessAll}, against {@link HandCodedVnBaseline}
- * (the same 39 criteria, reason texts and channel decision in plain Java over the same reference
- * data), on 2,048 declarations of each {@link Fixtures.Shape}: time per declaration. The ratio of
+ * (the same 39 criteria, reason templates and evidence, and channel decision in plain Java over
+ * the same reference data), on 2,048 declarations of each {@link Fixtures.Shape}: time per declaration. The ratio of
  * the two, read within one run, is the headline figure (target: at most 5x).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar EngineVsHandCodedBenchmark -rf json -rff evh.json</pre>

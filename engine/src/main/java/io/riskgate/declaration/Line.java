@@ -16,7 +16,7 @@ import org.kie.api.definition.type.ClassReactive;
  * when
  *   $l : Line( hsLists.priceRisk(hsCode) != null )
  * then
- *   risk.hit($l.declaration(), 10, "item " + $l.line() + " (HS " + $l.hsCode() + ") is on the price-risk list");
+ *   risk.hit($l.declaration(), 10, "item {item} (HS {hs}) is on the price-risk list", "item", $l.line(), "hs", $l.hsCode());
  * end
  * }</pre>
  *

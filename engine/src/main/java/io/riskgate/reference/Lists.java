@@ -11,7 +11,8 @@ package io.riskgate.reference;
  * when
  *   $l : Line( $d : declaration, lists.has("watched-origins", origin) )
  * then
- *   risk.hit($d, 10, "item " + $l.line() + " is from " + $l.origin() + ", on the watched-origins list");
+ *   risk.hit($d, 10, "item {item} is from {origin}, on the {list} list",
+ *       "item", $l.line(), "origin", $l.origin(), "list", "watched-origins");
  * end
  * }</pre>
  *
