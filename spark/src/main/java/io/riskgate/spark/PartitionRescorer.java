@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class PartitionRescorer implements Iterator<Row> {
   /** The assessment's fields as columns: what {@code rescore} writes, less the time it omits. */
-  static final RecordColumns ASSESSMENT = new RecordColumns(Assessment.class, Set.of("assessedAt"));
+  static final JsonColumns ASSESSMENT = new JsonColumns(Assessment.class, Set.of("assessedAt"));
   static final String FILE = "inputFile";
   static final String LINE = "inputLine";
   static final String JSON = "json";

@@ -2,7 +2,9 @@ package io.riskgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.riskgate.spark.SparkRescoreAccess;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -32,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * one.
  */
 class SparkMatchesRescoreTest {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)  // evidence's decimals as written: 5.0, not 5
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false).build();
   private static SparkSession spark;
 
   @TempDir
@@ -92,7 +97,9 @@ class SparkMatchesRescoreTest {
     List<String> expectedLines = rescored.values().stream().flatMap(r -> r.assessmentLines().stream()).sorted().toList();
     assertThat(partLines(out.resolve("assessments")).stream().sorted().toList()).isEqualTo(expectedLines);
 
-    // Parquet: per input file and declaration, the same channel, score, selection and hits.
+    // Parquet: per input file and declaration, the same channel, score, selection and hits, with
+    // each hit's evidence as text: numbers as JSON writes them.
+    boolean evidenceSeen = false;
     for (Row row : spark.read().parquet(out.resolve("assessments.parquet").toString()).collectAsList()) {
       String file = Path.of(java.net.URI.create(row.getAs("inputFile"))).getFileName().toString();
       JsonNode expected = rescored.get(file).byNumber().get(row.<String>getAs("declarationNumber"));
@@ -102,11 +109,16 @@ class SparkMatchesRescoreTest {
       assertThat(row.<String>getAs("selection")).isEqualTo(expected.get("selection").asText());
       List<String> hits = new ArrayList<>();
       expected.get("hits").forEach(hit -> hits.add(hit.get("code").asText() + " " + hit.get("points").asInt()
-          + " " + hit.get("reason").asText()));
+          + " " + hit.get("reason").asText() + " " + evidence(hit.get("evidence"))));
       List<String> sparkHits = row.<Row>getList(row.fieldIndex("hits")).stream()
-          .map(hit -> hit.getAs("code") + " " + hit.getAs("points") + " " + hit.getAs("reason")).toList();
+          .map(hit -> hit.getAs("code") + " " + hit.getAs("points") + " " + hit.getAs("reason") + " "
+              + (hit.isNullAt(hit.fieldIndex("evidence")) ? Map.of() : new TreeMap<>(hit.<String, String>getJavaMap(
+                  hit.fieldIndex("evidence")))))
+          .toList();
       assertThat(sparkHits).isEqualTo(hits);
+      evidenceSeen |= sparkHits.stream().anyMatch(hit -> hit.contains("declared="));
     }
+    assertThat(evidenceSeen).as("a valuation hit's evidence in Parquet").isTrue();
     assertThat(spark.read().parquet(out.resolve("assessments.parquet").toString()).count())
         .isEqualTo(expectedLines.size());
 
@@ -174,4 +186,18 @@ class SparkMatchesRescoreTest {
       return lines;
     }
   }
+
+  /** A hit's evidence as the Parquet column holds it: names to text, numbers in plain form. */
+  private static Map<String, String> evidence(JsonNode evidence) {
+    Map<String, String> texts = new TreeMap<>();
+    if (evidence != null) {
+      for (Map.Entry<String, JsonNode> field : evidence.properties()) {
+        JsonNode value = field.getValue();
+        texts.put(field.getKey(), value.isNull() ? null
+            : value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+      }
+    }
+    return texts;
+  }
+
 }
