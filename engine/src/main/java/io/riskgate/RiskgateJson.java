@@ -1,6 +1,7 @@
 package io.riskgate;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,9 +39,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.Deque;
+import java.util.Objects;
 
 /**
  * JSON binding for declarations and assessments, both ways, with Jackson.
@@ -170,19 +173,32 @@ public final class RiskgateJson {
    * @throws DeclarationException if it is malformed, with line, column and JSON path
    */
   public Declaration readDeclaration(byte[] utf8, long firstLine) {
-    if (utf8.length <= maxDeclarationChars && readsAsUtf8(utf8)) {
+    return readDeclaration(utf8, 0, utf8.length, firstLine);
+  }
+
+  /**
+   * Reads one declaration from {@code length} UTF-8 bytes of {@code utf8} from {@code offset}, as
+   * {@link #readDeclaration(byte[], long)} reads a whole array: for a reader that keeps many lines
+   * in one buffer, such as a re-score's, and would otherwise copy each line out of it.
+   *
+   * @throws DeclarationException if it is malformed, with line, column and JSON path
+   * @throws IndexOutOfBoundsException if the range is not inside the array
+   */
+  public Declaration readDeclaration(byte[] utf8, int offset, int length, long firstLine) {
+    Objects.checkFromIndexSize(offset, length, utf8.length);
+    if (length <= maxDeclarationChars && readsAsUtf8(utf8, offset, length)) {
       try {
-        return checked(bind(declarationReader, factory.createParser(utf8)), firstLine);
+        return checked(bind(declarationReader, factory.createParser(utf8, offset, length)), firstLine);
       } catch (IOException e) {
         // Jackson locates errors in bytes; the text form gives the columns a user sees. Errors
         // are rare: the second read is cheap.
       }
     }
-    String text = new String(utf8, StandardCharsets.UTF_8);
+    String text = new String(utf8, offset, length, StandardCharsets.UTF_8);
     // The decoder's own loop, then a search for its replacement character: the strict decoder
     // runs only on the rare text that holds one, malformed or not.
     if (text.indexOf('\uFFFD') >= 0) {
-      refuseMalformedUtf8(utf8, firstLine);
+      refuseMalformedUtf8(Arrays.copyOfRange(utf8, offset, offset + length), firstLine);
     }
     return readDeclaration(text, firstLine);
   }
@@ -220,8 +236,9 @@ public final class RiskgateJson {
    * forms, encoded surrogates, code points above U+10FFFF), so an overlong digit would pass as an
    * HS code; and zero bytes among the first four make it guess UTF-16 or UTF-32.
    */
-  private static boolean readsAsUtf8(byte[] bytes) {
-    for (int i = 0; i < Math.min(4, bytes.length); i++) {
+  private static boolean readsAsUtf8(byte[] bytes, int offset, int length) {
+    int end = offset + length;
+    for (int i = offset; i < Math.min(offset + 4, end); i++) {
       if (bytes[i] == 0) {
         return false;
       }
@@ -229,11 +246,11 @@ public final class RiskgateJson {
     // Eight bytes at a time, with no early exit: most documents are all ASCII, so every byte is
     // read anyway, and this check runs on every declaration a rescore reads.
     long any = 0;
-    int i = 0;
-    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+    int i = offset;
+    for (; i + Long.BYTES <= end; i += Long.BYTES) {
       any |= (long) LONGS.get(bytes, i);
     }
-    for (; i < bytes.length; i++) {
+    for (; i < end; i++) {
       any |= bytes[i];  // sign-extended: a byte above 0x7F sets every high bit
     }
     return (any & 0x8080808080808080L) == 0;
@@ -265,6 +282,19 @@ public final class RiskgateJson {
   /** Writes an assessment as one line of JSON. */
   public String writeAssessment(Assessment assessment) {
     return write(assessment);
+  }
+
+  /**
+   * Writes an assessment as {@link #writeAssessment(Assessment)} does, to a generator the caller
+   * owns and reuses, such as one over a byte buffer that a writer of millions of lines fills and
+   * empties: no string, no generator and no buffer per assessment. Writes the one JSON object and
+   * flushes the generator; what separates it from the next value is the caller's choice (give the
+   * generator a {@code null} root value separator to have none).
+   *
+   * @throws IOException if the generator's output fails
+   */
+  public void writeAssessment(Assessment assessment, JsonGenerator generator) throws IOException {
+    writer.writeValue(generator, assessment);
   }
 
   /**

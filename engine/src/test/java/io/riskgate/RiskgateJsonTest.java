@@ -150,6 +150,52 @@ class RiskgateJsonTest {
   }
 
   @Test
+  void readDeclarationFromARange_readsOnlyThoseBytes_andLocatesErrorsAsTheLineAlone() throws IOException {
+    String line = garmentsLine();
+    String before = "{\"not\": \"this\"}\n";
+    byte[] bytes = (before + line + "\n{garbage").getBytes(StandardCharsets.UTF_8);
+    assertThat(JSON.readDeclaration(bytes, before.length(), line.getBytes(StandardCharsets.UTF_8).length, 2))
+        .isEqualTo(JSON.readDeclaration(line, 2));
+
+    // Vietnamese before the error: the column counts characters, from the start of the range.
+    String bad = line.replace("\"description\":\"", "\"description\":\"Áo sơ mi nữ, ")
+        .replace("\"origin\":\"VN\"", "\"origin\":VN");
+    byte[] padded = ("ườ" + bad + "}}").getBytes(StandardCharsets.UTF_8);
+    int badBytes = bad.getBytes(StandardCharsets.UTF_8).length;
+    DeclarationException fromText = catchThrowableOfType(DeclarationException.class,
+        () -> JSON.readDeclaration(bad, 7));
+    DeclarationException fromRange = catchThrowableOfType(DeclarationException.class,
+        () -> JSON.readDeclaration(padded, "ườ".getBytes(StandardCharsets.UTF_8).length, badBytes, 7));
+    assertThat(fromRange.getMessage()).isEqualTo(fromText.getMessage());
+    assertThat(fromRange.line()).isEqualTo(7);
+    assertThat(fromRange.column()).isEqualTo(fromText.column()).isEqualTo(bad.indexOf(":VN") + 4);
+
+    byte[] notUtf8 = ("xx" + line).getBytes(StandardCharsets.UTF_8);
+    notUtf8[10] = (byte) 0xC0;
+    assertThatThrownBy(() -> JSON.readDeclaration(notUtf8, 2, notUtf8.length - 2, 4))
+        .isInstanceOf(DeclarationException.class).hasMessageContaining("byte 9 of the line (0xC0)");
+    assertThatThrownBy(() -> JSON.readDeclaration(bytes, bytes.length - 2, 3, 1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void writeAssessmentToAGenerator_writesWhatTheStringHolds_andAGeneratorCanBeReused() throws IOException {
+    Assessment a = new Assessment("104512345670", Channel.YELLOW, 35,
+        java.util.List.of(new Hit("VAL-01", 35, null, "unit value ờ 3.10 \"USD\"/KGM\tis 62% below", "Under-valuation")),
+        Selection.TARGETED, new PackVersion("vn-baseline", "1.0", "ab".repeat(32)), "0.1.0",
+        Instant.parse("2026-03-14T08:15:01Z"));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (com.fasterxml.jackson.core.JsonGenerator generator = new com.fasterxml.jackson.core.JsonFactory()
+        .createGenerator(out)) {
+      generator.setRootValueSeparator(null);
+      JSON.writeAssessment(a, generator);
+      JSON.writeAssessment(a, generator);
+      // Flushed by the call: the bytes are there before the generator is closed.
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(JSON.writeAssessment(a).repeat(2));
+    }
+  }
+
+  @Test
   void readDeclarationFromBytes_locatesErrorsInCharactersAsTheTextDoes() throws IOException {
     // Vietnamese takes two or three bytes a letter in UTF-8: a byte column would point past the error.
     String text = garmentsLine()

@@ -17,9 +17,11 @@ import java.util.Arrays;
  * locations stay exact.
  *
  * @param declarationJson the line with the outcome blanked out (the line itself when it has none)
+ * @param offset where the declaration starts in {@code declarationJson}
+ * @param length its length in bytes
  * @param outcome the outcome, or {@code null} if the line carries none
  */
-record JsonlRecord(byte[] declarationJson, Outcome outcome) {
+record JsonlRecord(byte[] declarationJson, int offset, int length, Outcome outcome) {
 
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final String MARKER = "\"" + Outcome.FIELD + "\"";
@@ -40,12 +42,21 @@ record JsonlRecord(byte[] declarationJson, Outcome outcome) {
    * @throws OutcomeException if the outcome field is present but malformed
    */
   static JsonlRecord parse(byte[] line, long lineNumber) {
-    if (!contains(line, MARKER)) {
-      return new JsonlRecord(line, null);
+    return parse(line, 0, line.length, lineNumber);
+  }
+
+  /**
+   * Splits the line at {@code [offset, offset + length)} of {@code bytes}, as
+   * {@link #parse(byte[], long)} splits a whole array. A line without an outcome is not copied.
+   */
+  static JsonlRecord parse(byte[] bytes, int offset, int length, long lineNumber) {
+    if (!contains(bytes, offset, length, MARKER)) {
+      return new JsonlRecord(bytes, offset, length, null);
     }
+    byte[] line = offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
     try (JsonParser parser = FACTORY.createParser(line)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return new JsonlRecord(line, null);
+        return whole(line);
       }
       Outcome outcome = null;
       int start = -1;
@@ -68,13 +79,13 @@ record JsonlRecord(byte[] declarationJson, Outcome outcome) {
       }
       if (outcome == null) {
         // The marker was inside a string or a nested object: not our field.
-        return new JsonlRecord(line, null);
+        return whole(line);
       }
-      return new JsonlRecord(blank(line, start, end), outcome);
+      return new JsonlRecord(blank(line, start, end), 0, line.length, outcome);
     } catch (IOException e) {
       // Malformed JSON or UTF-8: the declaration reader refuses the whole line with its own
       // location, the outcome included.
-      return new JsonlRecord(line, null);
+      return whole(line);
     }
   }
 
@@ -170,7 +181,11 @@ record JsonlRecord(byte[] declarationJson, Outcome outcome) {
    * search the JVM vectorises: a byte-by-byte loop took a tenth of a rescore worker's time. Bytes
    * of multi-byte UTF-8 characters are never ASCII, so a match is a match in the text too.
    */
-  private static boolean contains(byte[] line, String marker) {
-    return new String(line, StandardCharsets.ISO_8859_1).contains(marker);
+  private static boolean contains(byte[] line, int offset, int length, String marker) {
+    return new String(line, offset, length, StandardCharsets.ISO_8859_1).contains(marker);
+  }
+
+  private static JsonlRecord whole(byte[] line) {
+    return new JsonlRecord(line, 0, line.length, null);
   }
 }

@@ -35,12 +35,19 @@ final class LineReader implements Closeable {
     }
   }
 
+  private static final long KEPT = -1;
+  private static final long END = -2;
+
   private final InputStream in;
   private final int maxChars;
   /** Bytes kept for one line: three per character. */
   private final long maxBytes;
   private final byte[] buffer = new byte[1 << 16];
-  private byte[] line = new byte[1 << 12];
+  /** {@link #next}'s own array for a line. */
+  private byte[] own = new byte[1 << 12];
+  /** Where {@link #scan} appends: {@link #own}, or a block's array after the lines it holds. */
+  private byte[] line = own;
+  private int lineStart;
   private int lineBytes;
   private int position;
   private int limit;
@@ -61,7 +68,44 @@ final class LineReader implements Closeable {
    * strings).
    */
   Line next() throws IOException {
-    lineBytes = 0;
+    line = own;
+    lineStart = 0;
+    long read = scan();
+    own = line;
+    if (read == END) {
+      return null;
+    }
+    return read >= 0 ? new Line(null, read) : new Line(Arrays.copyOf(line, lineBytes), -1);
+  }
+
+  /**
+   * Reads the next line as {@link #next} does, into the block, after the lines it holds: no array
+   * per line. Returns false at the end of the input.
+   */
+  boolean nextInto(LineBlock block) throws IOException {
+    line = block.bytes;
+    lineStart = block.size;
+    long read = scan();
+    block.bytes = line;
+    if (read == END) {
+      return false;
+    }
+    if (read >= 0) {
+      block.addTooLong(read);
+    } else {
+      block.add(lineStart, lineBytes);
+      block.size = lineBytes;
+    }
+    return true;
+  }
+
+  /**
+   * Appends the next line to {@code line} from {@code lineStart}, up to {@code lineBytes}: returns
+   * {@link #KEPT}, {@link #END} if there is no line, or the length in characters of a line too long
+   * to keep (nothing of it is kept).
+   */
+  private long scan() throws IOException {
+    lineBytes = lineStart;
     long bytes = 0;
     // Characters of a line too long to keep, counted from the moment it is known to be.
     long chars = -1;
@@ -69,7 +113,7 @@ final class LineReader implements Closeable {
     while (true) {
       if (position == limit) {
         if (eof || !fill()) {
-          return any ? finish(chars) : null;
+          return any ? ended(chars) : END;
         }
       }
       if (afterCarriageReturn) {
@@ -88,8 +132,8 @@ final class LineReader implements Closeable {
       int count = position - start;
       bytes += count;
       if (chars < 0 && bytes > maxBytes) {
-        chars = characters(line, 0, lineBytes);
-        lineBytes = 0;
+        chars = characters(line, lineStart, lineBytes);
+        lineBytes = lineStart;
       }
       if (chars >= 0) {
         chars += characters(buffer, start, position);
@@ -99,25 +143,25 @@ final class LineReader implements Closeable {
       if (position < limit) {
         afterCarriageReturn = buffer[position] == '\r';
         position++;
-        return finish(chars);
+        return ended(chars);
       }
     }
   }
 
-  private Line finish(long chars) {
+  private long ended(long chars) {
     if (chars >= 0) {
-      return new Line(null, chars);
+      return chars;
     }
-    int end = lineBytes;
-    byte[] bytes = Arrays.copyOf(line, end);
-    if (end > maxChars) {
+    int count = lineBytes - lineStart;
+    if (count > maxChars) {
       // Over the cap in bytes, perhaps not in characters: count them as the decoder will.
-      int length = new String(bytes, StandardCharsets.UTF_8).length();
+      int length = new String(line, lineStart, count, StandardCharsets.UTF_8).length();
       if (length > maxChars) {
-        return new Line(null, length);
+        lineBytes = lineStart;
+        return length;
       }
     }
-    return new Line(bytes, -1);
+    return KEPT;
   }
 
   private void append(int start, int count) {

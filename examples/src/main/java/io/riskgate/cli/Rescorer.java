@@ -1,6 +1,8 @@
 package io.riskgate.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,6 +13,8 @@ import io.riskgate.RiskgateJson;
 import io.riskgate.RunningAssessment;
 import io.riskgate.declaration.Declaration;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,10 +22,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +97,7 @@ final class Rescorer {
    * none), to count with the assessments read back from the output.
    */
   private record Chunk(List<Assessed> assessed, List<Reject> rejects, long lastLine, long bytesRead,
-      List<Outcome> replayed, long cost) {}
+      List<Outcome> replayed, long cost, LineBlock block) {}
 
   private static final ObjectWriter REJECT_WRITER = JsonMapper.builder().build().writer();
   private static final com.fasterxml.jackson.databind.ObjectReader REJECT_READER = JsonMapper.builder().build().reader();
@@ -102,6 +108,8 @@ final class Rescorer {
   /** The time written while formatting, then cut out: rescore lines carry no time (see below). */
   private static final String EPOCH_FIELD = "\"assessedAt\":\"1970-01-01T00:00:00Z\"";
   private static final String TIME_AT_END = "," + EPOCH_FIELD + "}";
+  private static final byte[] TIME_AT_END_BYTES = TIME_AT_END.getBytes(StandardCharsets.US_ASCII);
+  private static final JsonFactory GENERATORS = new JsonFactory();
 
   private final RiskEngine engine;
   private final RiskgateJson json;
@@ -109,6 +117,10 @@ final class Rescorer {
   private final Progress progress;
   private final Map<Thread, Work> working = new ConcurrentHashMap<>();
   private final Budget budget = new Budget(inFlightBudget(Runtime.getRuntime().maxMemory()));
+  /** Blocks the writer is done with, for the reader's next chunks: their arrays are reused. */
+  private final Queue<LineBlock> freeBlocks = new ConcurrentLinkedQueue<>();
+  /** Each worker's generator, writing into the block of the chunk it formats. */
+  private final ThreadLocal<Formatter> formatters = ThreadLocal.withInitial(Formatter::new);
 
   Rescorer(RiskEngine engine, Settings settings, Progress progress) {
     this.engine = engine;
@@ -152,6 +164,7 @@ final class Rescorer {
         budget.give(chunk.cost());
         if (chunk.replayed() != null) {
           recount(chunk, written, stats, baseline, diff);
+          release(chunk.block());
           if (chunk.lastLine() == skip) {
             // Before this run appends anything: the outputs must hold exactly what was counted.
             written.finish();
@@ -159,23 +172,26 @@ final class Rescorer {
           progress.update(chunk.lastLine(), chunk.bytesRead());
           continue;
         }
+        // The worker formatted the lines: this thread only copies their bytes, in input order, so
+        // that it takes little of a core that a worker could use.
+        LineBlock.Output lines = chunk.block().output;
         int half = chunk.assessed().size() / 2;
-        for (Assessed a : chunk.assessed()) {
-          // Written here rather than by the worker: with fewer workers than cores, this thread's
-          // core would otherwise idle while a worker's spends a tenth of its time on JSON.
-          String line = lineOf(a.assessment());
-          if (half-- == 0 && checkpoints >= 2 && HaltPoint.named("writing")) {
+        for (int i = 0; i < chunk.assessed().size(); i++) {
+          Assessed a = chunk.assessed().get(i);
+          int from = lines.start(i);
+          if (i == half && checkpoints >= 2 && HaltPoint.named("writing")) {
             // Lines after the last checkpoint and a torn one: what a kill while writing leaves.
-            out.write(line.substring(0, line.length() / 2));
+            out.write(lines.bytes, from, (lines.end(i) - from) / 2);
             out.sync();
             HaltPoint.reach("writing");
           }
-          out.line(line);
+          out.write(lines.bytes, from, lines.end(i) - from);
           stats.assessed(a.assessment(), a.outcome(), a.line());
           if (baseline != null) {
             diff.compare(baseline.next(a), a.assessment(), a.line());
           }
         }
+        release(chunk.block());
         for (Reject reject : chunk.rejects()) {
           rejects.line(rejectJson(reject));
           stats.rejected();
@@ -233,15 +249,82 @@ final class Rescorer {
    * in the summary and the report.
    */
   String lineOf(Assessment assessment) {
-    String text = json.writeAssessment(new Assessment(assessment.declarationNumber(), assessment.channel(),
-        assessment.score(), assessment.hits(), assessment.trials(), assessment.selection(), assessment.pack(),
-        assessment.engineVersion(), Assessment.NO_TIME));
+    String text = json.writeAssessment(withoutTime(assessment));
     // The time is the record's last component, so Jackson writes it last: cut it off the end
     // rather than search the whole line. Only the field can hold this text: a quote inside a
     // string value is escaped.
     return text.endsWith(TIME_AT_END)
         ? text.substring(0, text.length() - TIME_AT_END.length()) + "}"
         : text.replace("," + EPOCH_FIELD, "").replace(EPOCH_FIELD + ",", "");
+  }
+
+  /**
+   * Appends {@link #lineOf}'s text and a line feed to the block's output, through the worker's own
+   * generator and without a string.
+   */
+  private void format(Assessment assessment, LineBlock.Output output) {
+    int start = output.current();
+    Formatter formatter = formatters.get();
+    try {
+      formatter.into(output);
+      json.writeAssessment(withoutTime(assessment), formatter.generator);
+      if (output.endsWith(start, TIME_AT_END_BYTES)) {
+        // As lineOf: the time is the last field; cut it off the end.
+        output.truncate(output.size - TIME_AT_END_BYTES.length);
+        output.write('}');
+      } else {
+        output.truncate(start);
+        output.write(lineOf(assessment));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Text the byte generator refuses (an unpaired surrogate from a \\uD800 escape): written as
+      // the text path writes it, unpaired surrogates as '?'. The generator may be left mid-value.
+      formatters.remove();
+      output.truncate(start);
+      output.write(lineOf(assessment));
+    }
+    output.lineEnd();
+  }
+
+  private static Assessment withoutTime(Assessment assessment) {
+    return new Assessment(assessment.declarationNumber(), assessment.channel(), assessment.score(),
+        assessment.hits(), assessment.trials(), assessment.selection(), assessment.pack(),
+        assessment.engineVersion(), Assessment.NO_TIME);
+  }
+
+  /** A worker's JSON generator, over the output of whichever block it is formatting. */
+  private static final class Formatter {
+    private final Redirect target = new Redirect();
+    private final JsonGenerator generator;
+
+    Formatter() {
+      try {
+        generator = GENERATORS.createGenerator(target);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);  // not from a stream that only points at an array
+      }
+      // One object per call, lines ended by the caller.
+      generator.setRootValueSeparator(null);
+    }
+
+    void into(LineBlock.Output output) {
+      target.output = output;
+    }
+  }
+
+  /** The stream a worker's generator writes to: the output of its current block. */
+  private static final class Redirect extends OutputStream {
+    private LineBlock.Output output;
+
+    @Override
+    public void write(int b) {
+      output.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      output.write(b, off, len);
+    }
   }
 
   /**
@@ -363,36 +446,51 @@ final class Rescorer {
     try {
       try (LineReader lines = new LineReader(settings.input().open(), settings.maxLineChars())) {
         long lineNumber = 0;
-        LineReader.Line line = lines.next();
-        while (line != null && !Thread.currentThread().isInterrupted()) {
-          List<LineReader.Line> batch = new ArrayList<>();
+        // A line read into the last chunk that did not fit in memory: it starts the next one.
+        LineBlock carried = null;
+        boolean more = true;
+        while (more && !Thread.currentThread().isInterrupted()) {
+          LineBlock block = carried != null ? carried : block();
+          carried = null;
           long cost = 0;
+          if (!block.isEmpty()) {
+            // The carried line: nothing else is held now, so waiting for room cannot stall the run.
+            cost = lineCost(block.byteCount(0));
+            budget.take(cost);
+          }
           // Lines a resumed run had written make chunks of their own, to be counted, not assessed.
           int size = lineNumber < skip ? (int) Math.min(settings.chunkLines(), skip - lineNumber)
               : settings.chunkLines();
-          while (line != null && batch.size() < size) {
-            long lineCost = lineCost(line.tooLong() ? 0 : line.bytes().length);
+          while (block.lines() < size) {
+            if (!lines.nextInto(block)) {
+              more = false;
+              break;
+            }
+            long lineCost = lineCost(block.byteCount(block.lines() - 1));
             if (!budget.tryTake(lineCost)) {
-              if (!batch.isEmpty()) {
+              if (block.lines() > 1) {
                 // Hand over what is held before waiting: only the chunks ahead give memory back.
+                carried = block();
+                block.moveLastTo(carried);
                 break;
               }
               budget.take(lineCost);
             }
-            batch.add(line);
             cost += lineCost;
-            line = lines.next();
           }
-          String notJsonLines = lineNumber == 0 ? InputShape.problem(batch) : null;
+          if (block.isEmpty()) {
+            break;
+          }
+          String notJsonLines = lineNumber == 0 ? InputShape.problem(firstLines(block)) : null;
           if (notJsonLines != null) {
             throw new UserException(settings.input().name() + ": " + notJsonLines);
           }
           long first = lineNumber + 1;
           long bytes = settings.input().bytesRead();
           long chunkCost = cost;
-          lineNumber += batch.size();
-          inFlight.put(workers.submit(first <= skip ? () -> outcomes(first, batch, bytes, chunkCost)
-              : () -> process(first, batch, bytes, chunkCost)));
+          lineNumber += block.lines();
+          inFlight.put(workers.submit(first <= skip ? () -> outcomes(first, block, bytes, chunkCost)
+              : () -> process(first, block, bytes, chunkCost)));
           HaltPoint.reach("reading");
         }
       } catch (IOException e) {
@@ -411,30 +509,51 @@ final class Rescorer {
     }
   }
 
+  private LineBlock block() {
+    LineBlock block = freeBlocks.poll();
+    return block != null ? block : new LineBlock();
+  }
+
+  /** Gives a written chunk's block back for the reader to fill again, unless it grew too large. */
+  private void release(LineBlock block) {
+    if (block.clear()) {
+      freeBlocks.add(block);
+    }
+  }
+
+  private static List<LineReader.Line> firstLines(LineBlock block) {
+    List<LineReader.Line> first = new ArrayList<>(2);
+    for (int i = 0; i < Math.min(2, block.lines()); i++) {
+      first.add(block.line(i));
+    }
+    return first;
+  }
+
   /** A worker: binds each line, assesses the chunk in one call, formats the output. */
-  private Chunk process(long firstLine, List<LineReader.Line> lines, long bytesRead, long cost) {
-    List<Declaration> declarations = new ArrayList<>(lines.size());
-    List<Long> numbers = new ArrayList<>(lines.size());
-    List<Outcome> outcomes = new ArrayList<>(lines.size());
+  private Chunk process(long firstLine, LineBlock block, long bytesRead, long cost) {
+    List<Declaration> declarations = new ArrayList<>(block.lines());
+    List<Long> numbers = new ArrayList<>(block.lines());
+    List<Outcome> outcomes = new ArrayList<>(block.lines());
     List<Reject> rejects = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
+    byte[] bytes = block.bytes;
+    for (int i = 0; i < block.lines(); i++) {
       long number = firstLine + i;
-      LineReader.Line line = lines.get(i);
-      if (line.tooLong()) {
+      if (block.tooLong(i)) {
         rejects.add(new Reject(number, null, String.format(
             "line %d: the line is %,d characters long, more than the maximum %,d (--max-line-chars)",
-            number, line.length(), settings.maxLineChars())));
+            number, block.length(i), settings.maxLineChars())));
         continue;
       }
-      if (isBlank(line.bytes())) {
+      int end = block.end(i);
+      if (isBlank(bytes, block.start(i), end)) {
         rejects.add(new Reject(number, null, "line " + number + ": empty line, expected a declaration"));
         continue;
       }
       // Editors on Windows may start a UTF-8 file with a byte order mark; it is not JSON.
-      byte[] bytes = withoutByteOrderMark(number, line.bytes());
+      int start = block.start(i) + byteOrderMark(number, bytes, block.start(i), end);
       try {
-        JsonlRecord record = JsonlRecord.parse(bytes, number);
-        declarations.add(json.readDeclaration(record.declarationJson(), number));
+        JsonlRecord record = JsonlRecord.parse(bytes, start, end - start, number);
+        declarations.add(json.readDeclaration(record.declarationJson(), record.offset(), record.length(), number));
         numbers.add(number);
         outcomes.add(record.outcome());
       } catch (DeclarationException e) {
@@ -456,44 +575,43 @@ final class Rescorer {
     for (int i = 0; i < assessments.size(); i++) {
       Assessment assessment = assessments.get(i);
       assessed.add(new Assessed(numbers.get(i), assessment, outcomes.get(i)));
+      format(assessment, block.output);
     }
-    return new Chunk(assessed, rejects, firstLine + lines.size() - 1, bytesRead, null, cost);
+    return new Chunk(assessed, rejects, firstLine + block.lines() - 1, bytesRead, null, cost, block);
   }
 
   /** A worker, on lines a resumed run had written: only their outcomes, for the counts. */
-  private Chunk outcomes(long firstLine, List<LineReader.Line> lines, long bytesRead, long cost) {
-    List<Outcome> outcomes = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
+  private Chunk outcomes(long firstLine, LineBlock block, long bytesRead, long cost) {
+    List<Outcome> outcomes = new ArrayList<>(block.lines());
+    for (int i = 0; i < block.lines(); i++) {
       Outcome outcome = null;
-      if (!lines.get(i).tooLong()) {
+      if (!block.tooLong(i)) {
+        int start = block.start(i) + byteOrderMark(firstLine + i, block.bytes, block.start(i), block.end(i));
         try {
-          outcome = JsonlRecord.parse(withoutByteOrderMark(firstLine + i, lines.get(i).bytes()),
-              firstLine + i).outcome();
+          outcome = JsonlRecord.parse(block.bytes, start, block.end(i) - start, firstLine + i).outcome();
         } catch (JsonlRecord.OutcomeException e) {
           // A rejected line: counted as such from the rejects.
         }
       }
       outcomes.add(outcome);
     }
-    return new Chunk(List.of(), List.of(), firstLine + lines.size() - 1, bytesRead, outcomes, cost);
+    return new Chunk(List.of(), List.of(), firstLine + block.lines() - 1, bytesRead, outcomes, cost, block);
   }
 
-  private static byte[] withoutByteOrderMark(long number, byte[] line) {
-    return number == 1 && startsWithByteOrderMark(line)
-        ? Arrays.copyOfRange(line, BYTE_ORDER_MARK.length, line.length) : line;
-  }
-
-  private static boolean startsWithByteOrderMark(byte[] line) {
-    return line.length >= BYTE_ORDER_MARK.length
-        && Arrays.equals(line, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
+  /** The length of the byte order mark the line starts with, if it is the first line. */
+  private static int byteOrderMark(long number, byte[] bytes, int start, int end) {
+    return number == 1 && end - start >= BYTE_ORDER_MARK.length
+        && Arrays.equals(bytes, start, start + BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length)
+        ? BYTE_ORDER_MARK.length : 0;
   }
 
   /** Whether the line is only white space, as {@link String#isBlank} tells. */
-  private static boolean isBlank(byte[] line) {
-    for (byte b : line) {
+  private static boolean isBlank(byte[] bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = bytes[i];
       if (b < 0) {
         // Not ASCII: Unicode has white space beyond it (such as U+3000); rare enough to decode.
-        return new String(line, StandardCharsets.UTF_8).isBlank();
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8).isBlank();
       }
       if (!Character.isWhitespace(b)) {
         return false;

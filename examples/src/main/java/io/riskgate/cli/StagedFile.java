@@ -1,11 +1,9 @@
 package io.riskgate.cli;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -52,25 +50,26 @@ final class StagedFile implements AutoCloseable {
   /** The temporary file's channel, for fsync; null when writing straight to the target. */
   private final FileChannel channel;
   private final Counting counting;
-  private final Writer writer;
+  /** Buffered; text is encoded as UTF-8 here, unpaired surrogates as '?' as a Writer does. */
+  private final OutputStream buffered;
   private boolean finished;
   private boolean done;
 
   private StagedFile(Path target, Path temp, Path destination, FileChannel channel, Counting counting,
-      Writer writer) {
+      OutputStream buffered) {
     this.target = target;
     this.temp = temp;
     this.destination = destination;
     this.channel = channel;
     this.counting = counting;
-    this.writer = writer;
+    this.buffered = buffered;
   }
 
   /** Standard output, as {@code -} names it; {@code out} is never closed, only flushed. */
   static StagedFile standardOutput(OutputStream out) {
     Counting counting = new Counting(new Unclosed(out), 0);
     return new StagedFile(Path.of("-"), null, null, null, counting,
-        new BufferedWriter(new OutputStreamWriter(counting, StandardCharsets.UTF_8), 1 << 16));
+        new BufferedOutputStream(counting, 1 << 16));
   }
 
   /** The temporary file a target is written to: {@code .<name>.part} beside the file it replaces. */
@@ -134,11 +133,11 @@ final class StagedFile implements AutoCloseable {
     }
   }
 
-  private static Writer writer(Path target, OutputStream out) throws IOException {
+  private static OutputStream writer(Path target, OutputStream out) throws IOException {
     if (target.getFileName().toString().endsWith(".gz")) {
       out = new GZIPOutputStream(out, 1 << 16);
     }
-    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedOutputStream(out, 1 << 16);
   }
 
   Path target() {
@@ -153,8 +152,8 @@ final class StagedFile implements AutoCloseable {
   /** Writes {@code text} and a newline. */
   void line(String text) {
     try {
-      writer.write(text);
-      writer.write('\n');
+      buffered.write(text.getBytes(StandardCharsets.UTF_8));
+      buffered.write('\n');
     } catch (IOException e) {
       throw failed(e);
     }
@@ -163,7 +162,16 @@ final class StagedFile implements AutoCloseable {
   /** Writes {@code text} as it is. */
   void write(String text) {
     try {
-      writer.write(text);
+      buffered.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Writes UTF-8 bytes as they are: lines already formatted, their line feeds included. */
+  void write(byte[] utf8, int offset, int length) {
+    try {
+      buffered.write(utf8, offset, length);
     } catch (IOException e) {
       throw failed(e);
     }
@@ -180,7 +188,7 @@ final class StagedFile implements AutoCloseable {
    */
   long sync() {
     try {
-      writer.flush();
+      buffered.flush();
       if (channel != null) {
         channel.force(false);
       }
@@ -196,7 +204,7 @@ final class StagedFile implements AutoCloseable {
       return;
     }
     try {
-      writer.close();
+      buffered.close();
       if (channel != null) {
         channel.force(true);
         channel.close();
@@ -251,7 +259,7 @@ final class StagedFile implements AutoCloseable {
     }
     done = true;
     try {
-      writer.close();
+      buffered.close();
     } catch (IOException e) {
       // Discarding: a close failure changes nothing, the file goes anyway.
     }

@@ -128,4 +128,51 @@ class LineReaderTest {
 
     assertThat(lines).extracting(LineReader.Line::text).containsExactly("a", across, "b");
   }
+
+  @Test
+  void nextInto_putsTheLinesNextGivesIntoOneBlock_acrossReadsAndTerminators() throws IOException {
+    String across = "ườ".repeat(20_000);  // crosses the 64 KB read buffer
+    String text = "a\r\nbb\n\n" + "x".repeat(2_000) + "\r" + across + "\rccc\r\n" + "ö".repeat(1_500) + "\nd";
+    List<LineReader.Line> expected = List.of();
+    for (int max : new int[] {100_000, 1_000}) {
+      expected = readAll(text, max);
+      LineBlock block = new LineBlock();
+      try (LineReader reader = new LineReader(TestData.oneByteAtATime(text.getBytes(StandardCharsets.UTF_8)), max)) {
+        while (reader.nextInto(block)) {
+          // One block for every line.
+        }
+      }
+      assertThat(block.lines()).isEqualTo(expected.size());
+      for (int i = 0; i < expected.size(); i++) {
+        LineReader.Line line = block.line(i);
+        assertThat(line.tooLong()).isEqualTo(expected.get(i).tooLong());
+        if (line.tooLong()) {
+          assertThat(line.length()).isEqualTo(expected.get(i).length());
+          assertThat(block.byteCount(i)).isZero();
+        } else {
+          assertThat(line.text()).isEqualTo(expected.get(i).text());
+        }
+      }
+    }
+    assertThat(expected).filteredOn(LineReader.Line::tooLong).hasSize(3);
+  }
+
+  @Test
+  void moveLastTo_carriesALineIntoTheNextBlock() throws IOException {
+    LineBlock block = new LineBlock();
+    try (LineReader reader = new LineReader(new ByteArrayInputStream("one\ntwo\nthree".getBytes(StandardCharsets.UTF_8)), 100)) {
+      while (reader.nextInto(block)) {
+        // All three.
+      }
+    }
+    LineBlock next = new LineBlock();
+    block.moveLastTo(next);
+
+    assertThat(block.lines()).isEqualTo(2);
+    assertThat(block.line(1).text()).isEqualTo("two");
+    assertThat(next.lines()).isEqualTo(1);
+    assertThat(next.line(0).text()).isEqualTo("three");
+    assertThat(block.clear()).isTrue();
+    assertThat(block.lines()).isZero();
+  }
 }
