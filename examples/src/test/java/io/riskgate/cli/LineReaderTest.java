@@ -175,4 +175,26 @@ class LineReaderTest {
     assertThat(block.clear()).isTrue();
     assertThat(block.lines()).isZero();
   }
+
+  @Test
+  void endOfLine_findsTheFirstTerminatorAtEveryAlignment_amongBytesNearIt() {
+    // Bytes just above the terminators, tabs, zeros and UTF-8: the word test must not skip over
+    // a terminator beside them, nor stop for good at them.
+    byte[] filler = {'a', 0x0E, 0x0F, '\t', 0, (byte) 0xC3, (byte) 0xA1, 0x0B, 0x0C, (byte) 0xFF, '{'};
+    java.util.Random random = new java.util.Random(21);
+    for (int length = 0; length < 70; length++) {
+      for (int at = -1; at < length; at++) {
+        byte[] bytes = new byte[length + 3];
+        for (int i = 0; i < bytes.length; i++) {
+          bytes[i] = filler[random.nextInt(filler.length)];
+        }
+        if (at >= 0) {
+          bytes[1 + at] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
+        }
+        bytes[bytes.length - 1] = '\n';  // past the range: never found
+        assertThat(LineReader.endOfLine(bytes, 1, 1 + length)).as("length %d, at %d", length, at)
+            .isEqualTo(at >= 0 ? 1 + at : 1 + length);
+      }
+    }
+  }
 }
