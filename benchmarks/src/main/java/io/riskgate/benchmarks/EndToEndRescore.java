@@ -1,5 +1,6 @@
 package io.riskgate.benchmarks;
 
+import io.riskgate.RulePack;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,12 +43,23 @@ import picocli.CommandLine.Spec;
 public final class EndToEndRescore implements Callable<Integer> {
   private static final Pattern THROUGHPUT = Pattern.compile(
       "throughput ([\\d,]+) declarations/s: ([\\d,]+) assessed in ([\\d.]+) s on (\\d+) threads? \\(pack compiled in ([\\d.]+) s\\)");
+  /** The line newer CLIs print after the throughput: where the workers' time went. */
+  private static final Pattern TIMES = Pattern.compile(
+      "worker time per declaration: ([\\d.]+) us reading, ([\\d.]+) us assessing, ([\\d.]+) us writing");
   /** A G1 pause line: "... Pause Young (Normal) (G1 Evacuation Pause) 300M->42M(512M) 3.1ms". */
   private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-  /** The outcome of one run. */
-  record Run(Path cli, int threads, double perSecond, long assessed, double rescoreSeconds,
-      double compileSeconds, double wallSeconds, long peakHeapMb, int exitCode) {}
+  /**
+   * The outcome of one run; the worker's microseconds per declaration are NaN for a CLI that does
+   * not print them.
+   */
+  record Run(Path cli, String pack, int threads, double perSecond, long assessed, double rescoreSeconds,
+      double compileSeconds, double wallSeconds, long peakHeapMb, int exitCode, double readMicros,
+      double assessMicros, double writeMicros) {}
+
+  /** The bundled vn-baseline, and the one-rule floor pack of this jar's resources. */
+  private static final String VN_BASELINE = "vn-baseline";
+  private static final String FLOOR = "floor";
 
   @Spec
   private CommandSpec spec;
@@ -69,6 +81,10 @@ public final class EndToEndRescore implements Callable<Integer> {
 
   @Option(names = "--threads", paramLabel = "N", split = ",", description = "worker threads, a run each (default: 1,2)")
   private int[] threads = {1, 2};
+
+  @Option(names = "--floor", description = "also run each thread count with a pack of one rule that never"
+      + " fires: what reading, binding and writing cost on their own")
+  private boolean floor;
 
   @Option(names = "--cli", paramLabel = "JAR", description = "the CLI jar; twice or more to compare builds (default: ${DEFAULT-VALUE})")
   private List<Path> clis = List.of(Path.of("examples/target/riskgate.jar"));
@@ -109,38 +125,52 @@ public final class EndToEndRescore implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "input %s, %,d declarations%s; riskgate rescore %s; heap -Xmx%s; JDK %s%n", input,
         declarations, repeat > 1 ? String.format(Locale.ROOT, " read %d times (%,d in all)", repeat,
             (long) declarations * repeat) : "", clis, heap, System.getProperty("java.version"));
+    List<String> packs = new ArrayList<>(List.of(VN_BASELINE));
+    if (floor) {
+      PackCopies.copy(RulePack.fromClasspath("packs/" + FLOOR), dir.resolve(FLOOR));
+      packs.add(FLOOR);
+    }
     List<Run> all = new ArrayList<>();
     for (int r = 1; r <= runs; r++) {
-      for (int t : threads) {
-        // The jars in a rotated order each round, so that none always runs first.
-        for (int j = 0; j < clis.size(); j++) {
-          Path cli = clis.get((j + r - 1) % clis.size());
-          Run run = runOnce(cli, input, repeat, dir, t, heap, r);
-          all.add(run);
-          System.out.printf(Locale.ROOT, "run %d: %s, %d thread(s): %,.0f declarations/s (%,d in %.2f s), "
-                  + "compile %.2f s, wall %.2f s, peak heap %d MB, exit %d%n", r, cli, t, run.perSecond(),
-              run.assessed(), run.rescoreSeconds(), run.compileSeconds(), run.wallSeconds(), run.peakHeapMb(),
-              run.exitCode());
+      for (String pack : packs) {
+        for (int t : threads) {
+          // The jars in a rotated order each round, so that none always runs first.
+          for (int j = 0; j < clis.size(); j++) {
+            Path cli = clis.get((j + r - 1) % clis.size());
+            Run run = runOnce(cli, pack, input, repeat, dir, t, heap, r);
+            all.add(run);
+            System.out.printf(Locale.ROOT, "run %d: %s, %s, %d thread(s): %,.0f declarations/s (%,d in %.2f s), "
+                    + "compile %.2f s, wall %.2f s, peak heap %d MB, exit %d, load %s%n", r, cli, pack, t,
+                run.perSecond(), run.assessed(), run.rescoreSeconds(), run.compileSeconds(), run.wallSeconds(),
+                run.peakHeapMb(), run.exitCode(), load());
+          }
         }
       }
     }
     System.out.println();
     String row = "%-" + clis.stream().mapToInt(cli -> cli.toString().length()).max().orElse(3)
-        + "s %7s %5s %14s %14s %17s %15s%n";
-    System.out.printf(Locale.ROOT, row, "jar", "threads", "runs", "median decl/s",
-        "median wall s", "max peak heap MB", "ratio to first");
+        + "s %-11s %7s %5s %14s %14s %17s %15s %12s %29s%n";
+    System.out.printf(Locale.ROOT, row, "jar", "pack", "threads", "runs", "median decl/s",
+        "median wall s", "max peak heap MB", "ratio to first", "x 1st count", "worker us read/assess/write");
     boolean failed = false;
-    for (int t : threads) {
-      double first = Double.NaN;
-      for (Path cli : clis) {
-        List<Run> mine = all.stream().filter(run -> run.threads() == t && run.cli().equals(cli)).toList();
-        double median = median(mine.stream().mapToDouble(Run::perSecond).toArray());
-        double wall = median(mine.stream().mapToDouble(Run::wallSeconds).toArray());
-        long peak = mine.stream().mapToLong(Run::peakHeapMb).max().orElse(-1);
-        first = Double.isNaN(first) ? median : first;
-        System.out.printf(Locale.ROOT, row, cli, t, mine.size(), String.format(Locale.ROOT, "%,.0f", median),
-            String.format(Locale.ROOT, "%.2f", wall), peak, String.format(Locale.ROOT, "%.3f", median / first));
-        failed |= mine.stream().anyMatch(run -> run.exitCode() != 0 || run.assessed() != all.get(0).assessed());
+    for (String pack : packs) {
+      for (int t : threads) {
+        double first = Double.NaN;
+        for (Path cli : clis) {
+          List<Run> mine = runs(all, cli, pack, t);
+          double median = median(mine.stream().mapToDouble(Run::perSecond).toArray());
+          double wall = median(mine.stream().mapToDouble(Run::wallSeconds).toArray());
+          long peak = mine.stream().mapToLong(Run::peakHeapMb).max().orElse(-1);
+          double one = median(runs(all, cli, pack, threads[0]).stream().mapToDouble(Run::perSecond).toArray());
+          first = Double.isNaN(first) ? median : first;
+          System.out.printf(Locale.ROOT, row, cli, pack, t, mine.size(), String.format(Locale.ROOT, "%,.0f", median),
+              String.format(Locale.ROOT, "%.2f", wall), peak, String.format(Locale.ROOT, "%.3f", median / first),
+              String.format(Locale.ROOT, "%.2f", median / one), String.format(Locale.ROOT, "%.1f / %.1f / %.1f",
+                  median(mine.stream().mapToDouble(Run::readMicros).toArray()),
+                  median(mine.stream().mapToDouble(Run::assessMicros).toArray()),
+                  median(mine.stream().mapToDouble(Run::writeMicros).toArray())));
+          failed |= mine.stream().anyMatch(run -> run.exitCode() != 0 || run.assessed() != all.get(0).assessed());
+        }
       }
     }
     if (failed) {
@@ -150,8 +180,22 @@ public final class EndToEndRescore implements Callable<Integer> {
     return 0;
   }
 
-  private static Run runOnce(Path cli, Path input, int repeat, Path dir, int threads, String heap, int run)
-      throws IOException, InterruptedException {
+  private static List<Run> runs(List<Run> all, Path cli, String pack, int threads) {
+    return all.stream().filter(run -> run.threads() == threads && run.cli().equals(cli) && run.pack().equals(pack))
+        .toList();
+  }
+
+  /** The load average over the last minute: on a shared machine, how much else was running. */
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static Run runOnce(Path cli, String pack, Path input, int repeat, Path dir, int threads, String heap,
+      int run) throws IOException, InterruptedException {
     Path out = dir.resolve("assessments-" + threads + ".jsonl");
     Path gcLog = dir.resolve("gc-" + threads + "-" + run + ".log");
     Path stdout = dir.resolve("stdout-" + threads + "-" + run + ".txt");
@@ -160,6 +204,9 @@ public final class EndToEndRescore implements Callable<Integer> {
         "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
     command.addAll(List.of("-jar", cli.toString(), "rescore", "--in", repeat > 1 ? "-" : input.toString(),
         "--out", out.toString(), "--threads", Integer.toString(threads), "--quiet"));
+    if (!pack.equals(VN_BASELINE)) {
+      command.addAll(List.of("--pack", dir.resolve(pack).toString()));
+    }
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(stdout.toFile()).start();
     Thread feeder = new Thread(() -> {
@@ -189,9 +236,12 @@ public final class EndToEndRescore implements Callable<Integer> {
       }
     }
     Files.deleteIfExists(out);
-    return new Run(cli, threads, Double.parseDouble(m.group(1).replace(",", "")),
+    Matcher times = TIMES.matcher(text);
+    boolean timed = times.find();
+    return new Run(cli, pack, threads, Double.parseDouble(m.group(1).replace(",", "")),
         Long.parseLong(m.group(2).replace(",", "")), Double.parseDouble(m.group(3)),
-        Double.parseDouble(m.group(5)), wall, peak, exit);
+        Double.parseDouble(m.group(5)), wall, peak, exit, timed ? Double.parseDouble(times.group(1)) : Double.NaN,
+        timed ? Double.parseDouble(times.group(2)) : Double.NaN, timed ? Double.parseDouble(times.group(3)) : Double.NaN);
   }
 
   private static double median(double[] values) {

@@ -24,6 +24,11 @@ final class PackCopies {
     return write(pack, directory, (path, text) -> path.equals(first) ? text + "\n// copy " + marker + "\n" : text);
   }
 
+  /** Writes {@code pack} to {@code directory} as it is: for a tool that takes a pack's folder. */
+  static RulePack copy(RulePack pack, Path directory) {
+    return write(pack, directory, (path, text) -> text);
+  }
+
   /** Writes each file of {@code pack} to {@code directory}, its text (not a workbook's) passed through {@code edit}. */
   private static RulePack write(RulePack pack, Path directory, BiFunction<String, String, String> edit) {
     try {

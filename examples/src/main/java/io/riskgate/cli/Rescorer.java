@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The streaming pipeline of {@code rescore}: one reader thread cuts the input into chunks of
@@ -75,8 +76,21 @@ final class Rescorer {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Reject(long line, String declaration, String reason) {}
 
+  /**
+   * Where the workers' time went, summed over them: binding lines into declarations, assessing them,
+   * formatting the assessments. Per assessed declaration, it compares with the benchmarks'
+   * figures for each part (assessing with the engine's JMH figure).
+   */
+  record WorkerTimes(long readNanos, long assessNanos, long writeNanos) {
+    static final WorkerTimes NONE = new WorkerTimes(0, 0, 0);
+  }
+
   /** What a run counted, and how long it took. */
-  record Result(RunStats stats, BaselineDiff diff, long nanos) {
+  record Result(RunStats stats, BaselineDiff diff, long nanos, WorkerTimes times) {
+    Result(RunStats stats, BaselineDiff diff, long nanos) {
+      this(stats, diff, nanos, WorkerTimes.NONE);
+    }
+
     double seconds() {
       return nanos / 1e9;
     }
@@ -116,6 +130,9 @@ final class Rescorer {
   private final Settings settings;
   private final Progress progress;
   private final Map<Thread, Work> working = new ConcurrentHashMap<>();
+  private final LongAdder readNanos = new LongAdder();
+  private final LongAdder assessNanos = new LongAdder();
+  private final LongAdder writeNanos = new LongAdder();
   private final Budget budget = new Budget(inFlightBudget(Runtime.getRuntime().maxMemory()));
   /** Blocks the writer is done with, for the reader's next chunks: their arrays are reused. */
   private final Queue<LineBlock> freeBlocks = new ConcurrentLinkedQueue<>();
@@ -211,7 +228,8 @@ final class Rescorer {
             + " interrupted run had written (" + skip + "); start the run again without --resume");
       }
       progress.finish(stats.lines);
-      return new Result(stats, diff, System.nanoTime() - start);
+      return new Result(stats, diff, System.nanoTime() - start,
+          new WorkerTimes(readNanos.sum(), assessNanos.sum(), writeNanos.sum()));
     } catch (IOException e) {
       throw new UserException("cannot read: " + StagedFile.describe(e), e);
     } finally {
@@ -531,6 +549,7 @@ final class Rescorer {
 
   /** A worker: binds each line, assesses the chunk in one call, formats the output. */
   private Chunk process(long firstLine, LineBlock block, long bytesRead, long cost) {
+    long started = System.nanoTime();
     List<Declaration> declarations = new ArrayList<>(block.lines());
     List<Long> numbers = new ArrayList<>(block.lines());
     List<Outcome> outcomes = new ArrayList<>(block.lines());
@@ -562,6 +581,8 @@ final class Rescorer {
         rejects.add(new Reject(number, null, e.getMessage()));
       }
     }
+    long read = System.nanoTime();
+    readNanos.add(read - started);
     List<Assessment> assessments = List.of();
     if (!declarations.isEmpty()) {
       working.put(Thread.currentThread(), new Work(declarations, numbers));
@@ -571,12 +592,15 @@ final class Rescorer {
         working.remove(Thread.currentThread());
       }
     }
+    long assessedAt = System.nanoTime();
+    assessNanos.add(assessedAt - read);
     List<Assessed> assessed = new ArrayList<>(assessments.size());
     for (int i = 0; i < assessments.size(); i++) {
       Assessment assessment = assessments.get(i);
       assessed.add(new Assessed(numbers.get(i), assessment, outcomes.get(i)));
       format(assessment, block.output);
     }
+    writeNanos.add(System.nanoTime() - assessedAt);
     return new Chunk(assessed, rejects, firstLine + block.lines() - 1, bytesRead, null, cost, block);
   }
 

@@ -55,6 +55,11 @@ final class SummaryText {
     line(out, "throughput %,.0f declarations/s: %,d assessed in %.2f s on %d thread%s (pack compiled in %.2f s)",
         r.perSecond(), s.assessed, r.seconds(), report.threads(), report.threads() == 1 ? "" : "s",
         report.compileSeconds());
+    Rescorer.WorkerTimes t = r.times();
+    if (s.assessed > 0 && t.assessNanos() > 0) {
+      line(out, "worker time per declaration: %.1f us reading, %.1f us assessing, %.1f us writing",
+          t.readNanos() / 1e3 / s.assessed, t.assessNanos() / 1e3 / s.assessed, t.writeNanos() / 1e3 / s.assessed);
+    }
     return out.toString();
   }
 

@@ -66,7 +66,9 @@ class RescoreCommandTest {
     assertThat(numbers(assessments)).containsExactlyElementsOf(expected);
     assertThat(dir.resolve("out/assessments.rejects.jsonl")).isEmptyFile();
     assertThat(out.toString()).contains("lines     3,000 = 3,000 assessed + 0 rejected")
-        .contains("top criteria by hits").contains("T-VALUE").contains("throughput");
+        .contains("top criteria by hits").contains("T-VALUE").contains("throughput")
+        .containsPattern("worker time per declaration: \\d+\\.\\d us reading, \\d+\\.\\d us assessing,"
+            + " \\d+\\.\\d us writing");
   }
 
   @Test
