@@ -78,7 +78,7 @@ final class Rescorer {
 
   /**
    * Where the workers' time went, summed over them: binding lines into declarations, assessing them,
-   * formatting the assessments. Per assessed declaration, it compares with the benchmarks'
+   * formatting the assessments (done by the writer thread instead when the workers leave a core). Per assessed declaration, it compares with the benchmarks'
    * figures for each part (assessing with the engine's JMH figure).
    */
   record WorkerTimes(long readNanos, long assessNanos, long writeNanos) {
@@ -136,13 +136,20 @@ final class Rescorer {
   private final Budget budget = new Budget(inFlightBudget(Runtime.getRuntime().maxMemory()));
   /** Blocks the writer is done with, for the reader's next chunks: their arrays are reused. */
   private final Queue<LineBlock> freeBlocks = new ConcurrentLinkedQueue<>();
-  /** Each worker's generator, writing into the block of the chunk it formats. */
+  /**
+   * Whether the workers format their own assessments: when they take every core. With fewer workers
+   * than cores the writer thread formats them instead, on a core that would otherwise idle, so that
+   * a worker only reads and assesses.
+   */
+  private final boolean workersFormat;
+  /** Each thread's generator, writing into the block of the chunk it formats. */
   private final ThreadLocal<Formatter> formatters = ThreadLocal.withInitial(Formatter::new);
 
   Rescorer(RiskEngine engine, Settings settings, Progress progress) {
     this.engine = engine;
     this.settings = settings;
     this.progress = progress;
+    this.workersFormat = settings.threads() >= Runtime.getRuntime().availableProcessors();
     this.json = RiskgateJson.builder().maxDeclarationChars(settings.maxLineChars()).build();
   }
 
@@ -189,9 +196,12 @@ final class Rescorer {
           progress.update(chunk.lastLine(), chunk.bytesRead());
           continue;
         }
-        // The worker formatted the lines: this thread only copies their bytes, in input order, so
-        // that it takes little of a core that a worker could use.
+        // The worker formatted the lines when the workers take every core: this thread then only
+        // copies their bytes, in input order, so that it takes little of a core a worker could use.
         LineBlock.Output lines = chunk.block().output;
+        if (!workersFormat) {
+          formatAll(chunk.assessed(), lines);
+        }
         int half = chunk.assessed().size() / 2;
         for (int i = 0; i < chunk.assessed().size(); i++) {
           Assessed a = chunk.assessed().get(i);
@@ -274,6 +284,15 @@ final class Rescorer {
     return text.endsWith(TIME_AT_END)
         ? text.substring(0, text.length() - TIME_AT_END.length()) + "}"
         : text.replace("," + EPOCH_FIELD, "").replace(EPOCH_FIELD + ",", "");
+  }
+
+  /** Formats the chunk's assessments into its output, one line each, in order. */
+  private void formatAll(List<Assessed> assessed, LineBlock.Output output) {
+    long started = System.nanoTime();
+    for (Assessed a : assessed) {
+      format(a.assessment(), output);
+    }
+    writeNanos.add(System.nanoTime() - started);
   }
 
   /**
@@ -592,15 +611,14 @@ final class Rescorer {
         working.remove(Thread.currentThread());
       }
     }
-    long assessedAt = System.nanoTime();
-    assessNanos.add(assessedAt - read);
+    assessNanos.add(System.nanoTime() - read);
     List<Assessed> assessed = new ArrayList<>(assessments.size());
     for (int i = 0; i < assessments.size(); i++) {
-      Assessment assessment = assessments.get(i);
-      assessed.add(new Assessed(numbers.get(i), assessment, outcomes.get(i)));
-      format(assessment, block.output);
+      assessed.add(new Assessed(numbers.get(i), assessments.get(i), outcomes.get(i)));
     }
-    writeNanos.add(System.nanoTime() - assessedAt);
+    if (workersFormat) {
+      formatAll(assessed, block.output);
+    }
     return new Chunk(assessed, rejects, firstLine + block.lines() - 1, bytesRead, null, cost, block);
   }
 
