@@ -36,6 +36,8 @@ class RescoreBatchIndependenceTest {
     Path in = dir.resolve("declarations.jsonl");
     run("generate", "--count", "10000", "--seed", "7", "--out", in.toString());
 
+    // On two cores or more, one worker leaves its lines to the writer to format and two format
+    // their own (Rescorer.workersFormat): both must write the same lines.
     List<String> reference = rescore(in, "1", "500");
     assertThat(reference).hasSize(10_000);
     assertThat(rescore(in, "1", "1")).isEqualTo(reference);
