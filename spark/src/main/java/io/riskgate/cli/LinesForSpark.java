@@ -75,7 +75,8 @@ public final class LinesForSpark implements Closeable {
     }
     try {
       JsonlRecord record = JsonlRecord.parse(bytes, number);
-      return new Read(json.readDeclaration(record.declarationJson(), number), null, null);
+      return new Read(json.readDeclaration(record.declarationJson(), record.offset(), record.length(), number),
+          null, null);
     } catch (DeclarationException e) {
       return Read.rejected(e.declarationNumber(), e.getMessage());
     } catch (JsonlRecord.OutcomeException e) {
