@@ -1,6 +1,9 @@
 package io.riskgate.cli;
 
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,6 +18,8 @@ import java.util.Arrays;
  * writer), and the queues between them publish it.
  */
 final class LineBlock {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** Past this many bytes an array is not kept for the next chunk: one very long line is rare. */
   static final int KEPT_BYTES = 1 << 20;
 
@@ -179,6 +184,29 @@ final class LineBlock {
     /** Drops the bytes written since {@code at}, the start of the current line. */
     void truncate(int at) {
       size = at;
+    }
+
+    /**
+     * Whether the bytes written since {@code from} hold a backslash followed by {@code uD8} to
+     * {@code uDF}: an escaped surrogate, as Jackson's byte generator writes a character outside the
+     * Basic Multilingual Plane. A text writer writes it as its UTF-8 bytes instead. Eight bytes at
+     * a time, since this runs on every line and most lines hold no backslash at all.
+     */
+    boolean hasSurrogateEscape(int from) {
+      int i = from;
+      for (; i + Long.BYTES <= size; i += Long.BYTES) {
+        long word = (long) LONGS.get(bytes, i) ^ 0x5C5C5C5C5C5C5C5CL;  // a backslash byte becomes 0
+        if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
+          break;
+        }
+      }
+      for (; i < size - 3; i++) {
+        if (bytes[i] == '\\' && bytes[i + 1] == 'u' && (bytes[i + 2] == 'D' || bytes[i + 2] == 'd')
+            && "89ABCDEFabcdef".indexOf(bytes[i + 3]) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether the bytes written since {@code from} end with {@code suffix}. */

@@ -305,20 +305,25 @@ final class Rescorer {
     try {
       formatter.into(output);
       json.writeAssessment(withoutTime(assessment), formatter.generator);
-      if (output.endsWith(start, TIME_AT_END_BYTES)) {
+      if (output.endsWith(start, TIME_AT_END_BYTES) && !output.hasSurrogateEscape(start)) {
         // As lineOf: the time is the last field; cut it off the end.
         output.truncate(output.size - TIME_AT_END_BYTES.length);
         output.write('}');
       } else {
+        // A character outside the Basic Multilingual Plane (or an unpaired surrogate, from a
+        // \\uD800 escape in the input), which the byte generator escapes: written as the text path
+        // writes it, as UTF-8 (unpaired surrogates as '?'), so that every build and the Spark job
+        // write the same bytes.
         output.truncate(start);
         output.write(lineOf(assessment));
       }
     } catch (IOException | RuntimeException e) {
-      // Text the byte generator refuses (an unpaired surrogate from a \\uD800 escape): written as
-      // the text path writes it, unpaired surrogates as '?'. The generator may be left mid-value.
+      // The generator may be left mid-value: a new one for the next line, this one as text.
       formatters.remove();
       output.truncate(start);
       output.write(lineOf(assessment));
+    } finally {
+      formatter.into(null);  // the block goes back to the pool; the thread must not keep it
     }
     output.lineEnd();
   }
@@ -577,7 +582,7 @@ final class Rescorer {
     for (int i = 0; i < block.lines(); i++) {
       long number = firstLine + i;
       if (block.tooLong(i)) {
-        rejects.add(new Reject(number, null, String.format(
+        rejects.add(new Reject(number, null, String.format(java.util.Locale.ROOT,
             "line %d: the line is %,d characters long, more than the maximum %,d (--max-line-chars)",
             number, block.length(i), settings.maxLineChars())));
         continue;

@@ -45,6 +45,26 @@ class RescoreBatchIndependenceTest {
     assertThat(rescore(in, "2", "500")).isEqualTo(reference);
   }
 
+  @Test
+  void charactersOutsideTheBasicPlane_areWrittenAsUtf8WhicheverThreadFormats() throws IOException {
+    Path generated = dir.resolve("generated.jsonl");
+    run("generate", "--count", "3", "--seed", "7", "--out", generated.toString());
+    List<String> lines = Files.readAllLines(generated);
+    // An emoji, and an unpaired surrogate escaped in the input JSON, in the declaration number that
+    // every assessment line repeats.
+    Path in = dir.resolve("unicode.jsonl");
+    Files.write(in, List.of(lines.get(0).replaceFirst("\"number\":\"", "\"number\":\"\uD83D\uDE00-"),
+        lines.get(1).replaceFirst("\"number\":\"", "\"number\":\"\\\\uD800-"), lines.get(2)));
+
+    for (String threads : List.of("1", "2")) {
+      List<String> out = rescore(in, threads, "500");
+      assertThat(out.get(0)).as("%s threads", threads).contains("\"declarationNumber\":\"\uD83D\uDE00-")
+          .doesNotContain("\\u");
+      // What a text writer makes of an unpaired surrogate: a question mark.
+      assertThat(out.get(1)).as("%s threads", threads).contains("\"declarationNumber\":\"?-");
+    }
+  }
+
   /** The assessments of a run, without the time each was made. */
   private List<String> rescore(Path in, String threads, String batch) throws IOException {
     Path out = dir.resolve("t" + threads + "-b" + batch + "/assessments.jsonl");

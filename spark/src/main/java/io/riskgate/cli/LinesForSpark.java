@@ -61,7 +61,7 @@ public final class LinesForSpark implements Closeable {
   public static Read read(RiskgateJson json, Line line, int maxLineChars) {
     long number = line.number();
     if (line.bytes() == null) {
-      return Read.rejected(null, String.format(
+      return Read.rejected(null, String.format(java.util.Locale.ROOT,
           "line %d: the line is %,d characters long, more than the maximum %,d (--max-line-chars)",
           number, line.length(), maxLineChars));
     }
