@@ -75,6 +75,7 @@ public final class Evidence {
         throw new IllegalArgumentException("evidence \"" + name + "\" is " + kind(value)
             + "; give a number, text, a date or a code (e.g. trader.taxId(), not the trader)");
       }
+      pairs[i + 1] = settled(name, value);
     }
     return new Evidence(pairs);
   }
@@ -165,6 +166,27 @@ public final class Evidence {
     return out.append('}').toString();
   }
 
+  /**
+   * The value as it is when the rule fires: the reason is filled later, so text that can change (a
+   * StringBuilder) is copied, and a number of an unusual class (an AtomicInteger) is taken as the
+   * BigDecimal of its digits.
+   */
+  private static Object settled(String name, Object value) {
+    if (value instanceof CharSequence text && !(value instanceof String)) {
+      return text.toString();
+    }
+    if (value instanceof Number number && !(value instanceof BigDecimal || value instanceof Double
+        || value instanceof Float || ReasonTemplate.isWhole(value))) {
+      try {
+        return new BigDecimal(number.toString());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("evidence \"" + name + "\" is " + kind(value)
+            + " that does not print as a number", e);
+      }
+    }
+    return value;
+  }
+
   static boolean isName(String name) {
     if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
       return false;
@@ -228,9 +250,18 @@ public final class Evidence {
       if (x instanceof Integer && y instanceof Integer) {
         return Integer.compare(x.intValue(), y.intValue());
       }
-      return decimal(x).compareTo(decimal(y));
+      int order = decimal(x).compareTo(decimal(y));
+      return order != 0 ? order : x.toString().compareTo(y.toString());  // 3.1 before 3.10
     }
-    if (a.getClass() == b.getClass() && a instanceof Comparable comparable) {
+    // Kinds apart, so that the order stays transitive when a placeholder holds a number in one hit
+    // and text in another: numbers first, then other kinds by their class, then by value.
+    if (a instanceof Number || b instanceof Number) {
+      return a instanceof Number ? -1 : 1;
+    }
+    if (a.getClass() != b.getClass()) {
+      return a.getClass().getName().compareTo(b.getClass().getName());
+    }
+    if (a instanceof Comparable comparable) {
       return comparable.compareTo(b);
     }
     StringBuilder x = new StringBuilder();

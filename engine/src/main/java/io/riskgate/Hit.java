@@ -19,8 +19,9 @@ import java.util.Objects;
  *
  * <p><b>Equality</b> is what the officer reads: code, points, minimum channel, rule, trial and the
  * reason's text. Evidence takes part only through the reason: two hits whose reasons read the same
- * are equal even if one carries more evidence, so an assessment written before evidence existed
- * equals the same assessment scored again. Hits of one template with equal evidence are equal
+ * are equal even if one carries more evidence, so a hit written before evidence existed equals the
+ * same hit scored again (an assessment's hits may be in another order: those of one template are
+ * now ordered by value, item 2 before item 10, where older ones were ordered by text). Hits of one template with equal evidence are equal
  * without their reasons being filled.
  *
  * <p>Immutable and thread-safe (the reason is filled at most once per thread that races to it,
@@ -48,8 +49,10 @@ public final class Hit {
   /** The parsed template, or null when the reason was given as text. */
   private final ReasonTemplate template;
   private final Evidence evidence;
-  /** The reason's text; for a template, filled on first read. */
-  private String reason;
+  /** The reason as given, or null for a template: final, so that any thread sees it. */
+  private final String text;
+  /** A template's reason, filled on first read; a race fills it twice, to the same text. */
+  private String filled;
 
   /**
    * A hit whose reason is plain text.
@@ -89,7 +92,7 @@ public final class Hit {
     this.code = Objects.requireNonNull(code, "code");
     this.points = points;
     this.minimumChannel = minimumChannel;
-    this.reason = reason;
+    this.text = reason;
     this.template = template;
     this.evidence = evidence;
     this.rule = Objects.requireNonNull(rule, "rule");
@@ -134,12 +137,15 @@ public final class Hit {
    */
   @JsonProperty("reason")
   public String reason() {
-    String text = reason;
-    if (text == null) {
-      text = template.fill(evidence);
-      reason = text;
+    if (text != null) {
+      return text;
     }
-    return text;
+    String reason = filled;
+    if (reason == null) {
+      reason = template.fill(evidence);
+      filled = reason;
+    }
+    return reason;
   }
 
   /** The name of the DRL rule that reported it. */
@@ -223,7 +229,7 @@ public final class Hit {
     if (sameTemplate(a, b)) {
       return a.template.compare(a.evidence, b.evidence);
     }
-    return compare(a.template != null ? a.template.text : a.reason, b.template != null ? b.template.text : b.reason);
+    return compare(a.template != null ? a.template.text : a.text, b.template != null ? b.template.text : b.text);
   }
 
   private static boolean sameTemplate(Hit a, Hit b) {

@@ -190,7 +190,8 @@ final class ReasonTemplate {
     if (value instanceof BigDecimal decimal) {
       out.append(decimal.toPlainString());
     } else if (value instanceof Double || value instanceof Float) {
-      out.append(BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString());
+      // From the value's own digits: a float widened to double would print 3.0999999046325684.
+      out.append(Evidence.decimal((Number) value).stripTrailingZeros().toPlainString());
     } else if (value instanceof Enum<?> code) {
       out.append(code.name());
     } else {

@@ -80,7 +80,7 @@ public final class Risk {
    * @param reason plain words with the actual values
    */
   public void hit(Declaration declaration, int points, String reason) {
-    add(declaration, new Hit(code(), points, null, reason, firing.getName(), firingTrial));
+    add(declaration, plain(points, null, reason));
   }
 
   /**
@@ -100,8 +100,19 @@ public final class Risk {
    * points never lower that demand.
    */
   public void hit(Declaration declaration, int points, Channel minimum, String reason) {
-    add(declaration, new Hit(code(), points, Objects.requireNonNull(minimum, "minimum"), reason, firing.getName(),
-        firingTrial));
+    add(declaration, plain(points, Objects.requireNonNull(minimum, "minimum"), reason));
+  }
+
+  /**
+   * A reason with no values: a template without placeholders, so that its braces read as in any
+   * template (a doubled brace prints one) and a placeholder left in it fails the declaration closed,
+   * as the pack's build refuses it when the reason is written in the rule.
+   */
+  private Hit plain(int points, Channel minimum, String reason) {
+    if (reason != null && (reason.indexOf('{') >= 0 || reason.indexOf('}') >= 0)) {
+      return Hit.withEvidence(code(), points, minimum, reason, Evidence.none(), firing.getName(), firingTrial);
+    }
+    return new Hit(code(), points, minimum, reason, firing.getName(), firingTrial);
   }
 
   /** {@link #hit(Declaration, int, Channel, String)} with a reason template and its values. */

@@ -114,4 +114,39 @@ class EvidenceTest {
     assertThat(Evidence.of("day", LocalDate.of(2026, 1, 2), "channel", Channel.RED).toString())
         .isEqualTo("{day=2026-01-02, channel=RED}");
   }
+
+  @Test
+  void plainReasonWithBraces_readsAsATemplateWithoutPlaceholders() {
+    Assessment a = ENGINE.assess(declaration("D-6").invoice("100").gate("BRACED-GATE").build());
+    assertThat(a.hits()).singleElement().extracting(Hit::reason).isEqualTo("border gate {B} is braced");
+  }
+
+  @Test
+  void numbersAndTextUnderOnePlaceholder_sortNumbersFirst_inAnOrderThatHolds() {
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      // As printed text, 10 sorts before "9" and 9 equals "9": no total order; by kind, there is one.
+      hits.add(Hit.withEvidence("C", 1, null, "{v}", Evidence.of("v", String.valueOf(19 - i)), "r", false));
+      hits.add(Hit.withEvidence("C", 1, null, "{v}", Evidence.of("v", i), "r", false));
+    }
+    hits.sort(Hit.ORDER);
+    List<Object> values = hits.stream().map(hit -> hit.evidence().value("v")).toList();
+    assertThat(values.subList(0, 20)).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+    assertThat(values.subList(20, 40)).allMatch(String.class::isInstance)
+        .isSortedAccordingTo(java.util.Comparator.comparing(Object::toString));
+  }
+
+  @Test
+  void valuesAreTakenAsTheyAreWhenTheRuleFires_andAFloatPrintsItsOwnDigits() {
+    StringBuilder name = new StringBuilder("ACME");
+    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger(5);
+    Hit hit = Hit.withEvidence("C", 1, null, "{name}: {count} at {rate}", Evidence.of("name", name, "count", count,
+        "rate", 3.1f), "r", false);
+    name.append(" LTD");
+    count.set(6);
+    assertThat(hit.reason()).isEqualTo("ACME: 5 at 3.1");
+    Assessment base = ENGINE.assess(declaration("D-7").invoice("100").build());
+    assertThat(RiskgateJson.defaults().writeAssessment(new Assessment("D-7", Channel.GREEN, 1, List.of(hit), List.of(),
+        base.selection(), base.pack(), base.engineVersion(), Instant.EPOCH))).contains("\"evidence\":{\"name\":\"ACME\",\"count\":5,\"rate\":3.1}");
+  }
 }
