@@ -182,8 +182,10 @@ final class JsonColumns {
       return decimal.toPlainString();
     }
     if (value instanceof Number number) {
-      // A double's toString may use an exponent, which JSON's plain form never does.
-      return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+      // As the assessment JSON writes it: whole numbers as they are, others from their own digits
+      // in plain form (a double's toString may use an exponent; 100.0 stays 100.0).
+      return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+          || value instanceof java.math.BigInteger ? value.toString() : new BigDecimal(number.toString()).toPlainString();
     }
     if (value instanceof Enum<?> e) {
       return e.name();
