@@ -173,11 +173,6 @@ public final class Hit {
     return evidence.isEmpty() ? null : evidence;
   }
 
-  /** The template the rule gave, or null for a plain reason (and for a hit read from JSON). */
-  String template() {
-    return template == null ? null : template.text;
-  }
-
   @Override
   public boolean equals(Object other) {
     if (this == other) {

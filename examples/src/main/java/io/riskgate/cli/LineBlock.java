@@ -1,9 +1,6 @@
 package io.riskgate.cli;
 
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,8 +15,6 @@ import java.util.Arrays;
  * writer), and the queues between them publish it.
  */
 final class LineBlock {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   /** Past this many bytes an array is not kept for the next chunk: one very long line is rare. */
   static final int KEPT_BYTES = 1 << 20;
 
@@ -195,7 +190,7 @@ final class LineBlock {
     boolean hasSurrogateEscape(int from) {
       int i = from;
       for (; i + Long.BYTES <= size; i += Long.BYTES) {
-        long word = (long) LONGS.get(bytes, i) ^ 0x5C5C5C5C5C5C5C5CL;  // a backslash byte becomes 0
+        long word = (long) LineReader.LONGS.get(bytes, i) ^ 0x5C5C5C5C5C5C5C5CL;  // a backslash byte becomes 0
         if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
           break;
         }

@@ -38,8 +38,8 @@ final class LineReader implements Closeable {
     }
   }
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Eight bytes of an array as one long, for the word-at-a-time scans here and in LineBlock. */
+  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long KEPT = -1;
   private static final long END = -2;
 

@@ -276,7 +276,7 @@ final class Rescorer {
    * input write the same bytes and a resumed run ends as an uninterrupted one; the run's time is
    * in the summary and the report.
    */
-  String lineOf(Assessment assessment) {
+  static String lineOf(RiskgateJson json, Assessment assessment) {
     String text = json.writeAssessment(withoutTime(assessment));
     // The time is the record's last component, so Jackson writes it last: cut it off the end
     // rather than search the whole line. Only the field can hold this text: a quote inside a
@@ -315,13 +315,13 @@ final class Rescorer {
         // writes it, as UTF-8 (unpaired surrogates as '?'), so that every build and the Spark job
         // write the same bytes.
         output.truncate(start);
-        output.write(lineOf(assessment));
+        output.write(lineOf(json, assessment));
       }
     } catch (IOException | RuntimeException e) {
       // The generator may be left mid-value: a new one for the next line, this one as text.
       formatters.remove();
       output.truncate(start);
-      output.write(lineOf(assessment));
+      output.write(lineOf(json, assessment));
     } finally {
       formatter.into(null);  // the block goes back to the pool; the thread must not keep it
     }

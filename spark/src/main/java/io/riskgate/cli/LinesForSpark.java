@@ -1,5 +1,6 @@
 package io.riskgate.cli;
 
+import io.riskgate.Assessment;
 import io.riskgate.DeclarationException;
 import io.riskgate.RiskgateJson;
 import io.riskgate.declaration.Declaration;
@@ -82,6 +83,11 @@ public final class LinesForSpark implements Closeable {
     } catch (JsonlRecord.OutcomeException e) {
       return Read.rejected(null, e.getMessage());
     }
+  }
+
+  /** An assessment as {@code rescore} writes its line (no {@code assessedAt}), by rescore's own code. */
+  public static String assessmentLine(RiskgateJson json, Assessment assessment) {
+    return Rescorer.lineOf(json, assessment);
   }
 
   @Override

@@ -38,8 +38,6 @@ final class PartitionRescorer implements Iterator<Row> {
   /** Where a rejected line's declaration number goes, when it was readable. */
   private static final int DECLARATION = SCHEMA.fieldIndex("declarationNumber");
 
-  /** The time written while formatting, then cut out: rescore lines carry no time. */
-  private static final String EPOCH_FIELD = "\"assessedAt\":\"1970-01-01T00:00:00Z\"";
 
   private final Iterator<InputFiles.Line> lines;
   private final RiskEngine engine;
@@ -117,7 +115,7 @@ final class PartitionRescorer implements Iterator<Row> {
     row[0] = line.file();
     row[1] = line.number();
     System.arraycopy(fields, 0, row, 2, fields.length);
-    row[fields.length + 2] = lineOf(assessment);
+    row[fields.length + 2] = LinesForSpark.assessmentLine(json, assessment);
     return RowFactory.create(row);
   }
 
@@ -128,15 +126,5 @@ final class PartitionRescorer implements Iterator<Row> {
     row[DECLARATION] = declaration;
     row[row.length - 1] = reason;
     return RowFactory.create(row);
-  }
-
-  /**
-   * The assessment as {@code rescore} writes it: without {@code assessedAt}, so that two runs on
-   * the same input write the same bytes.
-   */
-  private String lineOf(Assessment a) {
-    String text = json.writeAssessment(new Assessment(a.declarationNumber(), a.channel(), a.score(),
-        a.hits(), a.trials(), a.selection(), a.pack(), a.engineVersion(), Assessment.NO_TIME));
-    return text.replace("," + EPOCH_FIELD, "").replace(EPOCH_FIELD + ",", "");
   }
 }
