@@ -260,7 +260,7 @@ class ChallengerTest {
         Thread.currentThread().interrupt();
       }
     };
-    // The slow pack burns tens of milliseconds on each line of these: a session of four is long
+    // The slow pack burns milliseconds on each line of these: a session of four is long
     // enough to be seen in running().
     List<Declaration> declarations = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {

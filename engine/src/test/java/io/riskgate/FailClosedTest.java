@@ -172,7 +172,7 @@ class FailClosedTest {
 
   @Test
   void slowRule_overTheTimeBudget_failsItsDeclarationClosedNamingTheRule_andTheBatchGoesOn() {
-    // Each firing of the slow rule counts to 20 million; sixty of them are far over 100 ms.
+    // Each firing of the slow rule counts to 5 million; sixty of them are far over 100 ms.
     RiskEngine engine = RiskEngine.builder().pack(RulePack.fromDirectory(TestDeclarations.pack("slow")))
         .maxTimePerDeclaration(Duration.ofMillis(100)).build();
     List<Declaration> batch = List.of(declaration("D-1").invoice("9000").build(), slow("D-SLOW", 60),
@@ -209,7 +209,7 @@ class FailClosedTest {
       return engine.assess(slow);
     });
 
-    // Five firings of tens of milliseconds each: the rule is seen firing long before they end. The
+    // Five firings of milliseconds each: the rule is seen firing long before they end. The
     // snapshot reads fields as the engine writes them, the rule a moment before its declaration.
     RunningAssessment seen = null;
     while (seen == null && !done.isDone()) {
