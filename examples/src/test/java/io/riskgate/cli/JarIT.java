@@ -160,18 +160,21 @@ class JarIT {
   void rescore_largeGzipInputInASmallHeap_streamsThrough() throws Exception {
     Path in = dir.resolve("big.jsonl.gz");
     int lines = 60_000;
+    // One block of 5,000 lines, written again and again: making 60,000 would take this JVM longer
+    // than the run it feeds.
+    byte[] block = (String.join("\n", TestData.lines(5_000, 1, true)) + "\n").getBytes(StandardCharsets.UTF_8);
     try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(in))) {
-      for (int start = 0; start < lines; start += 5_000) {
-        for (String line : TestData.lines(5_000, start, true)) {
-          gz.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+      for (int written = 0; written < lines; written += 5_000) {
+        gz.write(block);
       }
     }
 
-    // 60,000 assessments held in memory would need several times this heap.
-    // A heap this small holds lines of 100,000 characters in flight, not the default 1,000,000.
+    // 60,000 assessments held in memory would need several times this heap. A heap this small
+    // holds lines of 100,000 characters in flight, not the default 1,000,000, and batches of 50
+    // lines, as the message for a run out of memory advises: with the default 500 it still
+    // streams through, but the collector takes most of the time.
     Run run = java(List.of("-Xmx40m"), "rescore", "--pack", TestData.pack("gate").toString(),
-        "--in", in.toString(), "--out", "big-out.jsonl.gz", "--max-line-chars", "100000");
+        "--in", in.toString(), "--out", "big-out.jsonl.gz", "--max-line-chars", "100000", "--batch", "50");
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).contains("lines     60,000 = 60,000 assessed + 0 rejected");
@@ -226,8 +229,8 @@ class JarIT {
   void rescore_ruleThatNeverFinishes_exitsThreeNamingTheLineAndTheRuleAndWritesNoOutput() throws Exception {
     Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(20, 5, false));
 
-    Run run = riskgate("rescore", "-q", "--pack", TestData.pack("stuck").toString(), "--in", in.toString(),
-        "--out", "out/a.jsonl", "--stuck-after", "2");
+    Run run = java(TestData.INTERPRETED_CONDITIONS, "rescore", "-q", "--pack", TestData.pack("stuck").toString(),
+        "--in", in.toString(), "--out", "out/a.jsonl", "--stuck-after", "2");
 
     assertThat(run.status()).as(run.err()).isEqualTo(3);
     assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
@@ -250,7 +253,7 @@ class JarIT {
     Files.writeString(pack.resolve("scenarios/spins.json"), "{ \"description\": \"spins\", \"declaration\": "
         + declaration + ", \"expect\": { \"channel\": \"GREEN\", \"codes\": [] } }");
 
-    Run run = riskgate("validate", "--stuck-after", "2", pack.toString());
+    Run run = java(TestData.INTERPRETED_CONDITIONS, "validate", "--stuck-after", "2", pack.toString());
 
     assertThat(run.status()).as(run.out() + run.err()).isEqualTo(3);
     assertThat(run.out().lines()).as(run.out()).containsExactly(pack.resolve("scenarios/spins.json")
@@ -277,7 +280,9 @@ class JarIT {
     String[] args = {"rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
         "--out", "a.jsonl", "--max-line-chars", "100000"};
 
-    Run run = java(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"), args);
+    List<String> jvm = new ArrayList<>(TestData.INTERPRETED_CONDITIONS);
+    jvm.addAll(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"));
+    Run run = java(jvm, args);
 
     assertThat(run.status()).as(run.err()).isEqualTo(3);
     assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
@@ -291,7 +296,7 @@ class JarIT {
     // into the same output removes and says so on a line of its own.
     debug.set(debug.indexOf("a.jsonl"), "b.jsonl");
     debug.add("--debug");
-    Run traced = java(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"), debug.toArray(String[]::new));
+    Run traced = java(jvm, debug.toArray(String[]::new));
     assertThat(traced.status()).isEqualTo(3);
     // The trace itself: the JVM may throw a preallocated OutOfMemoryError without frames.
     assertThat(traced.err()).startsWith("riskgate rescore: ran out of memory")

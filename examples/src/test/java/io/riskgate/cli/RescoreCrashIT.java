@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RescoreCrashIT {
   private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
-  private static final int DECLARATIONS = 4_000;
+  private static final int DECLARATIONS = 2_000;
   private static final Pattern LINES = Pattern.compile("lines\\s+([\\d,]+) = ([\\d,]+) assessed \\+ ([\\d,]+) rejected");
 
   @TempDir
@@ -51,7 +51,7 @@ class RescoreCrashIT {
     List<String> lines = new ArrayList<>(Files.readAllLines(generated));
     // Rejects among the assessments, so that both outputs are cut back and resumed.
     lines.add(5, "{not json");
-    lines.add(1_700, "");
+    lines.add(850, "");
     lines.add("[1, 2]");
     input = Files.write(shared.resolve("in.jsonl"), lines);
     reference = Files.createDirectory(shared.resolve("reference"));
@@ -63,7 +63,7 @@ class RescoreCrashIT {
     List<String> args = new ArrayList<>(List.of("rescore", "-q", "--pack", TestData.pack("gate").toString(),
         "--in", input.toString(), "--out",
         folder.resolve("out.jsonl").toString(), "--summary", folder.resolve("summary.txt").toString(),
-        "--batch", "150", "--threads", "2"));
+        "--batch", "75", "--threads", "2"));
     args.addAll(List.of(more));
     return java(folder, haltAt, args.toArray(String[]::new));
   }
@@ -71,6 +71,7 @@ class RescoreCrashIT {
   /** Runs the jar; with {@code haltAt}, waits until the run stops there and kills it with SIGKILL. */
   private static Run java(Path folder, String haltAt, String... args) throws Exception {
     List<String> command = new ArrayList<>(TestData.javaCommand());
+    command.addAll(TestData.INTERPRETED_CONDITIONS);
     command.add("-Driskgate.test.checkpointMillis=0");
     if (haltAt != null) {
       command.add("-Driskgate.test.haltAt=" + haltAt);
