@@ -262,48 +262,6 @@ class JarIT {
   }
 
   @Test
-  void aLineTheHeapCannotHold_isRefusedUpFrontNamingTheSettings() throws Exception {
-    Path in = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
-
-    Run run = java(List.of("-Xmx48m"), "rescore", "-q", "--pack", TestData.pack("gate").toString(),
-        "--in", in.toString(), "--out", "a.jsonl", "--max-line-chars", "200000000");
-
-    assertOneLineError(run);
-    assertThat(run.err()).contains("--max-line-chars 200,000,000").contains("raise -Xmx");
-    assertThat(dir.resolve("a.jsonl")).doesNotExist();
-  }
-
-  @Test
-  void outOfMemory_exitsThreeWithOneLineSayingWhatToTry() throws Exception {
-    // The reader thread fills the heap (a test-only property): the run must end, not hang.
-    Path in = Files.write(dir.resolve("in.jsonl"), TestData.lines(2_000, 3, false));
-    String[] args = {"rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
-        "--out", "a.jsonl", "--max-line-chars", "100000"};
-
-    List<String> jvm = new ArrayList<>(TestData.INTERPRETED_CONDITIONS);
-    jvm.addAll(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"));
-    Run run = java(jvm, args);
-
-    assertThat(run.status()).as(run.err()).isEqualTo(3);
-    assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
-        .startsWith("riskgate rescore: ran out of memory (OutOfMemoryError")
-        .contains("raise -Xmx").contains("lower --threads, --batch or --max-line-chars")
-        .doesNotContain("\tat ");
-    assertThat(dir.resolve("a.jsonl")).doesNotExist();
-
-    List<String> debug = new ArrayList<>(List.of(args));
-    // Another output: a run that ran out of memory may leave its staged files, which the next run
-    // into the same output removes and says so on a line of its own.
-    debug.set(debug.indexOf("a.jsonl"), "b.jsonl");
-    debug.add("--debug");
-    Run traced = java(jvm, debug.toArray(String[]::new));
-    assertThat(traced.status()).isEqualTo(3);
-    // The trace itself: the JVM may throw a preallocated OutOfMemoryError without frames.
-    assertThat(traced.err()).startsWith("riskgate rescore: ran out of memory")
-        .contains("java.lang.OutOfMemoryError: Java heap space");
-  }
-
-  @Test
   void validate_packs_exitZeroWhenAllIsWellOneForCriteriaWithoutScenariosAndTwoWhenItDoesNotLoad() throws Exception {
     Path vnBaseline = Path.of("../rules/src/main/resources/riskgate/packs/vn-baseline").toAbsolutePath().normalize();
     Run good = riskgate("validate", vnBaseline.toString());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Memory in flight is bounded by bytes, sized from the heap: the largest lines the default limits
  * allow (1,000 items, just under 1,000,000 characters) run in the smallest heap rescore accepts for
  * them, on many threads with the default batch; a heap too small for one such line is refused
- * before the run starts. Child JVMs of the shaded jar, each with its own -Xmx.
+ * before the run starts; a run that runs out of memory all the same ends with one line saying what
+ * to try. Child JVMs of the shaded jar, each with its own -Xmx.
  */
 class RescoreHeapIT {
   private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
@@ -29,8 +30,13 @@ class RescoreHeapIT {
   record Run(int status, String err) {}
 
   private Run java(String heap, String... args) throws Exception {
+    return java(List.of("-Xmx" + heap), args);
+  }
+
+  private Run java(List<String> jvm, String... args) throws Exception {
     List<String> command = new ArrayList<>(TestData.javaCommand());
-    command.addAll(List.of("-Xmx" + heap, "-jar", JAR.toString()));
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path err = dir.resolve(".stderr");
     Process process = new ProcessBuilder(command).directory(dir.toFile())
@@ -92,5 +98,48 @@ class RescoreHeapIT {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).hasLineCount(1).contains("--max-line-chars").contains("-Xmx").doesNotContain("Exception");
     assertThat(dir.resolve("out.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void aLineTheHeapCannotHold_isRefusedUpFrontNamingTheSettings() throws Exception {
+    Path in = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
+
+    Run run = java("48m", "rescore", "-q", "--pack", TestData.pack("gate").toString(),
+        "--in", in.toString(), "--out", "a.jsonl", "--max-line-chars", "200000000");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).hasLineCount(1).contains("--max-line-chars 200,000,000").contains("raise -Xmx")
+        .doesNotContain("Exception");
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void outOfMemory_exitsThreeWithOneLineSayingWhatToTry() throws Exception {
+    // The reader thread fills the heap (a test-only property): the run must end, not hang.
+    Path in = Files.write(dir.resolve("in.jsonl"), TestData.lines(2_000, 3, false));
+    String[] args = {"rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
+        "--out", "a.jsonl", "--max-line-chars", "100000"};
+
+    List<String> jvm = new ArrayList<>(TestData.INTERPRETED_CONDITIONS);
+    jvm.addAll(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"));
+    Run run = java(jvm, args);
+
+    assertThat(run.status()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
+        .startsWith("riskgate rescore: ran out of memory (OutOfMemoryError")
+        .contains("raise -Xmx").contains("lower --threads, --batch or --max-line-chars")
+        .doesNotContain("\tat ");
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+
+    List<String> debug = new ArrayList<>(List.of(args));
+    // Another output: a run that ran out of memory may leave its staged files, which the next run
+    // into the same output removes and says so on a line of its own.
+    debug.set(debug.indexOf("a.jsonl"), "b.jsonl");
+    debug.add("--debug");
+    Run traced = java(jvm, debug.toArray(String[]::new));
+    assertThat(traced.status()).isEqualTo(3);
+    // The trace itself: the JVM may throw a preallocated OutOfMemoryError without frames.
+    assertThat(traced.err()).startsWith("riskgate rescore: ran out of memory")
+        .contains("java.lang.OutOfMemoryError: Java heap space");
   }
 }
