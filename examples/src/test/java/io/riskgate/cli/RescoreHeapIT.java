@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RescoreHeapIT {
   private static final Path JAR = Path.of(System.getProperty("riskgate.jar", "target/riskgate.jar")).toAbsolutePath();
   private static final int LINES = 40;
+  private static final String DESCRIPTION = "Brake assemblies ";
 
   @TempDir
   Path dir;
@@ -59,20 +60,29 @@ class RescoreHeapIT {
     for (String line : Files.readAllLines(generated)) {
       ObjectNode declaration = (ObjectNode) mapper.readTree(line);
       ObjectNode item = (ObjectNode) declaration.get("items").get(0);
-      String text = null;
-      // Items differ in their other fields: the description is cut until the line fits the limit.
-      for (int repeat = 50; text == null || text.length() > 999_999; repeat--) {
-        ArrayNode items = mapper.createArrayNode();
-        for (int i = 1; i <= 1_000; i++) {
-          items.add(item.deepCopy().put("line", i).put("description", "Brake assemblies ".repeat(repeat)));
-        }
-        declaration.set("items", items);
-        text = mapper.writeValueAsString(declaration);
+      // Declarations differ in their other fields: the description is cut until the line fits the
+      // limit, by as many repeats as the line is over (each adds its words to each of 1,000 items).
+      int repeat = 50;
+      String text = withItems(mapper, declaration, item, repeat);
+      while (text.length() > 999_999) {
+        int step = 1_000 * DESCRIPTION.length();
+        repeat -= (text.length() - 999_999 + step - 1) / step;
+        text = withItems(mapper, declaration, item, repeat);
       }
       assertThat(text.length()).isBetween(980_000, 999_999);
       lines.add(text);
     }
     return Files.write(dir.resolve("largest.jsonl"), lines);
+  }
+
+  private static String withItems(JsonMapper mapper, ObjectNode declaration, ObjectNode item, int repeat)
+      throws Exception {
+    ArrayNode items = mapper.createArrayNode();
+    for (int i = 1; i <= 1_000; i++) {
+      items.add(item.deepCopy().put("line", i).put("description", DESCRIPTION.repeat(repeat)));
+    }
+    declaration.set("items", items);
+    return mapper.writeValueAsString(declaration);
   }
 
   @Test
