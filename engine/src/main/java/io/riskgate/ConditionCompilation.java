@@ -8,8 +8,8 @@ package io.riskgate;
 public enum ConditionCompilation {
   /**
    * Compiled where it is safe: a pack in which Drools indexes no literal test (Drools 10.1's
-   * compiler gets indexes wrong); otherwise, or if compiling fails (for instance without the JDK's
-   * {@code java.compiler} module), the interpreted network, with a log line saying why.
+   * compiler gets indexes wrong); otherwise, or if compiling fails, the interpreted network, with a
+   * log line saying why.
    */
   AUTO,
   /** Always Drools' interpreted network. */

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riskgate.RiskgateJson;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +98,36 @@ class JarIT {
         .contains("random-selection yardstick: precision");
     assertThat(out.resolve("summary.txt")).content().contains("top criteria by hits");
     assertThat(run.err()).as("no log noise").doesNotContain("SLF4J").doesNotContain("WARN").doesNotContain("ERROR");
+  }
+
+  @Test
+  void rescore_onARuntimeWithoutTheJdksCompiler_compilesThePacksConditions() throws Exception {
+    Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(20, 6, false));
+
+    // vn-baseline's conditions are compiled (AlphaNetworkTest): required here, a failure would stop
+    // the run with status 2.
+    Run run = java(List.of("--limit-modules", modulesWithoutTheCompiler(), "-Driskgate.alphaNetworkCompiler=required"),
+        "rescore", "-q", "--in", in.toString(), "--out", "a.jsonl");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("a.jsonl"))).hasSize(20);
+  }
+
+  /** This JDK's modules but {@code java.compiler} and those that need it: a trimmed runtime. */
+  private static String modulesWithoutTheCompiler() {
+    Set<ModuleDescriptor> modules = ModuleFinder.ofSystem().findAll().stream().map(ModuleReference::descriptor)
+        .collect(Collectors.toSet());
+    Set<String> left = new HashSet<>(Set.of("java.compiler"));
+    for (boolean more = true; more; ) {
+      more = false;
+      for (ModuleDescriptor module : modules) {
+        if (!left.contains(module.name()) && module.requires().stream().anyMatch(r -> left.contains(r.name()))) {
+          more = left.add(module.name());
+        }
+      }
+    }
+    return modules.stream().map(ModuleDescriptor::name).filter(name -> !left.contains(name)).sorted()
+        .collect(Collectors.joining(","));
   }
 
   @Test
@@ -229,8 +265,8 @@ class JarIT {
   void rescore_ruleThatNeverFinishes_exitsThreeNamingTheLineAndTheRuleAndWritesNoOutput() throws Exception {
     Path in = TestData.write(dir.resolve("in.jsonl"), TestData.lines(20, 5, false));
 
-    Run run = java(TestData.INTERPRETED_CONDITIONS, "rescore", "-q", "--pack", TestData.pack("stuck").toString(),
-        "--in", in.toString(), "--out", "out/a.jsonl", "--stuck-after", "2");
+    Run run = riskgate("rescore", "-q", "--pack", TestData.pack("stuck").toString(), "--in", in.toString(),
+        "--out", "out/a.jsonl", "--stuck-after", "2");
 
     assertThat(run.status()).as(run.err()).isEqualTo(3);
     assertThat(run.err()).as("one line, no stack trace").hasLineCount(1)
@@ -253,7 +289,7 @@ class JarIT {
     Files.writeString(pack.resolve("scenarios/spins.json"), "{ \"description\": \"spins\", \"declaration\": "
         + declaration + ", \"expect\": { \"channel\": \"GREEN\", \"codes\": [] } }");
 
-    Run run = java(TestData.INTERPRETED_CONDITIONS, "validate", "--stuck-after", "2", pack.toString());
+    Run run = riskgate("validate", "--stuck-after", "2", pack.toString());
 
     assertThat(run.status()).as(run.out() + run.err()).isEqualTo(3);
     assertThat(run.out().lines()).as(run.out()).containsExactly(pack.resolve("scenarios/spins.json")

@@ -71,7 +71,6 @@ class RescoreCrashIT {
   /** Runs the jar; with {@code haltAt}, waits until the run stops there and kills it with SIGKILL. */
   private static Run java(Path folder, String haltAt, String... args) throws Exception {
     List<String> command = new ArrayList<>(TestData.javaCommand());
-    command.addAll(TestData.INTERPRETED_CONDITIONS);
     command.add("-Driskgate.test.checkpointMillis=0");
     if (haltAt != null) {
       command.add("-Driskgate.test.haltAt=" + haltAt);

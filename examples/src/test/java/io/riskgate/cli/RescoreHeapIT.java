@@ -130,8 +130,7 @@ class RescoreHeapIT {
     String[] args = {"rescore", "-q", "--pack", TestData.pack("gate").toString(), "--in", in.toString(),
         "--out", "a.jsonl", "--max-line-chars", "100000"};
 
-    List<String> jvm = new ArrayList<>(TestData.INTERPRETED_CONDITIONS);
-    jvm.addAll(List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading"));
+    List<String> jvm = List.of("-Xmx48m", "-Driskgate.test.exhaustHeapAt=reading");
     Run run = java(jvm, args);
 
     assertThat(run.status()).as(run.err()).isEqualTo(3);

@@ -42,14 +42,6 @@ final class TestData {
   }
 
   /**
-   * JVM options for a child run whose pack compilation is not what is tested (the crash points of
-   * a run, a rule that never finishes, the heap running out): the pack keeps Drools' own condition
-   * network, so the child does not start the JDK's compiler, about a third of a short run's CPU time.
-   * The tests of the jar's main paths keep the compiled network users run with.
-   */
-  static final List<String> INTERPRETED_CONDITIONS = List.of("-Driskgate.alphaNetworkCompiler=false");
-
-  /**
    * A dynamic class-data archive of the jar, made once per test JVM by a short rescore with the gate
    * pack, or null if the JVM could not make one: the child JVMs then load their classes as usual.
    */

@@ -1,10 +1,12 @@
 package io.riskgate.internal.drools;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.drools.ancompiler.CompiledNetwork;
-import org.drools.ancompiler.KieBaseUpdaterANC;
+import org.drools.ancompiler.CompiledNetworkSources;
+import org.drools.ancompiler.ObjectTypeNodeCompiler;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.CompositeObjectSinkAdapter;
@@ -15,6 +17,8 @@ import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.core.reteoo.SingleObjectSinkAdapter;
 import org.kie.api.KieBase;
+import org.kie.memorycompiler.JavaConfiguration;
+import org.kie.memorycompiler.KieMemoryCompiler;
 
 /**
  * Drools' alpha network compiler applied to a pack's KieBase: for each fact type, the conditions
@@ -34,8 +38,11 @@ import org.kie.api.KieBase;
  * 1,000 heading literals 130 times slower (258.8 against 2.0 us per declaration). So a network with
  * an index stays Drools' own, interpreted and indexed; one without is compiled test for test.
  *
- * <p>Fails safe: if the generated source does not compile (or the JDK's compiler, the
- * {@code java.compiler} module, is missing at run time, or installing it fails), the pack keeps
+ * <p>The generated source is compiled with the Eclipse compiler (ECJ) that Drools already uses for
+ * the rules' consequences, not the JDK's: so a runtime without the {@code java.compiler} module
+ * compiles the network too, and a fresh JVM does not start a second compiler for it.
+ *
+ * <p>Fails safe: if the generated source does not compile, or installing it fails, the pack keeps
  * its interpreted network, which decides the same more slowly, and a warning says so, unless the
  * caller requires the compiled network ({@code io.riskgate.ConditionCompilation.REQUIRED}).
  */
@@ -51,7 +58,32 @@ public final class AlphaNetwork {
    * @throws IllegalStateException if compiling fails and {@code required}, with the failure as cause
    */
   public static boolean compile(KieBase kieBase, String pack, boolean required) {
-    return compile(kieBase, pack, required, KieBaseUpdaterANC::generateAndSetInMemoryANC);
+    return compile(kieBase, pack, required, AlphaNetwork::generateAndInstall);
+  }
+
+  /**
+   * What Drools' {@code KieBaseUpdaterANC.generateAndSetInMemoryANC} does, with the Eclipse compiler
+   * where Drools uses the JDK's: in a fresh JVM, starting javac took longer than compiling a small
+   * pack's rules.
+   */
+  private static void generateAndInstall(KieBase kieBase) {
+    InternalRuleBase base = (InternalRuleBase) kieBase;
+    Map<String, CompiledNetworkSources> networks = ObjectTypeNodeCompiler.compiledNetworkSourceMap(base.getRete());
+    if (networks.isEmpty()) {
+      return;
+    }
+    Map<String, String> sources = new HashMap<>();
+    networks.forEach((className, network) -> sources.put(className, network.getSource()));
+    ClassLoader parent = base.getRootClassLoader();
+    KieMemoryCompiler.MemoryCompilerClassLoader loader = new KieMemoryCompiler.MemoryCompilerClassLoader(parent);
+    KieMemoryCompiler.compileNoLoad(sources, parent, JavaConfiguration.CompilerType.ECLIPSE).forEach(loader::addCode);
+    for (CompiledNetworkSources network : networks.values()) {
+      try {
+        network.createInstanceAndSet(loader.loadClass(network.getName()));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("the compiled alpha network has no class " + network.getName(), e);
+      }
+    }
   }
 
   /** {@link #compile(KieBase, String, boolean)} with another compiler: tests make it fail. */

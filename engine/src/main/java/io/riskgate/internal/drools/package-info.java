@@ -10,7 +10,8 @@
  *   <li>{@link io.riskgate.internal.drools.Matches}: the declaration a match belongs to, from the
  *       match's tuple, at every firing.
  *   <li>{@link io.riskgate.internal.drools.AlphaNetwork}: a pack's conditions compiled to Java
- *       (Drools' alpha network compiler), where Drools 10.1's compiler is correct.
+ *       (Drools' alpha network compiler), where Drools 10.1's compiler is correct, and with the
+ *       Eclipse compiler that compiles the consequences.
  *   <li>{@link io.riskgate.internal.drools.Rules}: a rule's activation group, and a DRL file's
  *       structure from Drools' parser. The pack checker ({@code io.riskgate.PackChecker}) reads that
  *       structure through Drools' parser model ({@code org.drools.drl.ast.descr}, the
@@ -33,6 +34,10 @@
  *   <li>The alpha network compiler's handling of hashed fields: Drools 10.1 reads a second hashed
  *       field with the first's reader, which is why {@code AlphaNetwork} compiles only networks
  *       without an index; if a new version fixes it, indexed packs could be compiled too.
+ *   <li>{@code AlphaNetwork} repeats the steps of {@code KieBaseUpdaterANC.inMemoryUpdate} (the
+ *       sources by class name, then {@code createInstanceAndSet} with each class) to choose the
+ *       compiler: a release that changes those steps must be followed there;
+ *       {@code AlphaNetworkTest.referencePack_isCompiled} fails if the network is no longer installed.
  *   <li>Drools' error texts: {@code CompiledPack} reads the line and column the DRL parser puts in
  *       its messages ("[ERR 102] Line 3:36"); {@code RulePackTest} checks they are still located.
  *   <li>The DRL parser model: {@code PackChecker}'s refusals are tested on a corpus of broken packs
