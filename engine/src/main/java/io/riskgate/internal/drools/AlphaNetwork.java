@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.drools.ancompiler.CompiledNetwork;
 import org.drools.ancompiler.CompiledNetworkSources;
 import org.drools.ancompiler.ObjectTypeNodeCompiler;
+import org.drools.compiler.compiler.JavaDialectConfiguration;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.CompositeObjectSinkAdapter;
@@ -17,7 +18,6 @@ import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.core.reteoo.SingleObjectSinkAdapter;
 import org.kie.api.KieBase;
-import org.kie.memorycompiler.JavaConfiguration;
 import org.kie.memorycompiler.KieMemoryCompiler;
 
 /**
@@ -38,9 +38,11 @@ import org.kie.memorycompiler.KieMemoryCompiler;
  * 1,000 heading literals 130 times slower (258.8 against 2.0 us per declaration). So a network with
  * an index stays Drools' own, interpreted and indexed; one without is compiled test for test.
  *
- * <p>The generated source is compiled with the Eclipse compiler (ECJ) that Drools already uses for
- * the rules' consequences, not the JDK's: so a runtime without the {@code java.compiler} module
- * compiles the network too, and a fresh JVM does not start a second compiler for it.
+ * <p>The generated source is compiled with the compiler Drools compiles the rules' consequences
+ * with: the Eclipse compiler (ECJ) it brings, unless ECJ is missing or the
+ * {@code drools.dialect.java.compiler} property asks for the JDK's. Drools' own alpha network
+ * compiler always starts the JDK's, which in a fresh JVM took longer than compiling a small pack's
+ * rules, and needs the {@code java.compiler} module at run time.
  *
  * <p>Fails safe: if the generated source does not compile, or installing it fails, the pack keeps
  * its interpreted network, which decides the same more slowly, and a warning says so, unless the
@@ -62,9 +64,9 @@ public final class AlphaNetwork {
   }
 
   /**
-   * What Drools' {@code KieBaseUpdaterANC.generateAndSetInMemoryANC} does, with the Eclipse compiler
-   * where Drools uses the JDK's: in a fresh JVM, starting javac took longer than compiling a small
-   * pack's rules.
+   * What Drools' {@code KieBaseUpdaterANC.generateAndSetInMemoryANC} does, with the consequences'
+   * compiler where Drools always uses the JDK's. Every class is loaded before any is installed, as
+   * Drools does.
    */
   private static void generateAndInstall(KieBase kieBase) {
     InternalRuleBase base = (InternalRuleBase) kieBase;
@@ -76,14 +78,17 @@ public final class AlphaNetwork {
     networks.forEach((className, network) -> sources.put(className, network.getSource()));
     ClassLoader parent = base.getRootClassLoader();
     KieMemoryCompiler.MemoryCompilerClassLoader loader = new KieMemoryCompiler.MemoryCompilerClassLoader(parent);
-    KieMemoryCompiler.compileNoLoad(sources, parent, JavaConfiguration.CompilerType.ECLIPSE).forEach(loader::addCode);
+    KieMemoryCompiler.compileNoLoad(sources, parent, JavaDialectConfiguration.getDefaultCompilerType())
+        .forEach(loader::addCode);
+    Map<CompiledNetworkSources, Class<?>> classes = new IdentityHashMap<>();
     for (CompiledNetworkSources network : networks.values()) {
       try {
-        network.createInstanceAndSet(loader.loadClass(network.getName()));
+        classes.put(network, loader.loadClass(network.getName()));
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException("the compiled alpha network has no class " + network.getName(), e);
       }
     }
+    classes.forEach(CompiledNetworkSources::createInstanceAndSet);
   }
 
   /** {@link #compile(KieBase, String, boolean)} with another compiler: tests make it fail. */

@@ -11,7 +11,7 @@
  *       match's tuple, at every firing.
  *   <li>{@link io.riskgate.internal.drools.AlphaNetwork}: a pack's conditions compiled to Java
  *       (Drools' alpha network compiler), where Drools 10.1's compiler is correct, and with the
- *       Eclipse compiler that compiles the consequences.
+ *       compiler that compiles the consequences (ECJ, unless configured otherwise).
  *   <li>{@link io.riskgate.internal.drools.Rules}: a rule's activation group, and a DRL file's
  *       structure from Drools' parser. The pack checker ({@code io.riskgate.PackChecker}) reads that
  *       structure through Drools' parser model ({@code org.drools.drl.ast.descr}, the
