@@ -181,7 +181,7 @@ class ChallengerTest {
 
   @Test
   void challengerOutOfTime_isAFailure_andTheLiveResultIsTheSame() throws Exception {
-    // 60 firings of the slow rule, tens of milliseconds each, are far over 100 ms for the
+    // 60 firings of the slow rule, milliseconds each, are far over 100 ms for the
     // challenger; the live pack has no such rule and fires twice.
     TestDeclarations slow = declaration("T-SLOW").invoice("20000");
     for (int i = 0; i < 59; i++) {

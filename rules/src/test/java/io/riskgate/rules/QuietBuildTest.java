@@ -25,7 +25,7 @@ class QuietBuildTest {
   @Test
   void buildingTheReferencePack_logsNoWarning() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    // The first JIT tier only, as the test JVMs: the child compiles a pack once and exits.
+    // The first JIT tier only: the child compiles a pack once and exits, too soon to gain from the second.
     Process child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"),
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", QuietBuildTest.class.getName())

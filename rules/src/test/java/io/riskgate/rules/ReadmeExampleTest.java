@@ -31,7 +31,7 @@ class ReadmeExampleTest {
     assertThat(block.find()).as("README has the marked Java example").isTrue();
     Path program = Files.writeString(dir.resolve("QuickStart.java"), block.group(1));
 
-    // The first JIT tier only, as the test JVMs: the child compiles the program and a pack once.
+    // The first JIT tier only: the child compiles the program and a pack once, too soon to gain from the second.
     Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), program.toString())
         .directory(ROOT.toFile())
